@@ -1,0 +1,99 @@
+import GRDB
+
+/// The database schema, as a list of migrations applied in order.
+///
+/// Rules for every migration added later:
+/// - a table that holds user data has `tenant_id` and `user_id` columns and is registered in
+///   ``Erasure/tables`` (a test fails if it is not);
+/// - a full-text index over user data is registered in ``Erasure/ftsIndexes``.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: tenants, users, facts, sessions, messages") { db in
+            try createCoreTables(db)
+        }
+        return migrator
+    }
+
+    private static func createCoreTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE tenant (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL REFERENCES tenant(id) ON DELETE CASCADE,
+                    external_id TEXT NOT NULL,
+                    display_name TEXT,
+                    attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+                    created_at INTEGER NOT NULL,
+                    UNIQUE (tenant_id, external_id)
+                );
+                CREATE TABLE session (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    external_id TEXT,
+                    title TEXT,
+                    persona TEXT,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE UNIQUE INDEX session_external ON session(tenant_id, user_id, external_id)
+                    WHERE external_id IS NOT NULL;
+                CREATE INDEX session_user ON session(tenant_id, user_id, created_at);
+                CREATE TABLE message (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant', 'tool')),
+                    content TEXT NOT NULL,
+                    token_count INTEGER,
+                    tokenizer TEXT,
+                    model TEXT,
+                    created_at INTEGER NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'partial', 'failed')),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+                    external_id TEXT
+                );
+                CREATE INDEX message_session ON message(session_id, created_at, id);
+                CREATE INDEX message_user ON message(tenant_id, user_id, created_at);
+                CREATE UNIQUE INDEX message_external ON message(tenant_id, user_id, external_id)
+                    WHERE external_id IS NOT NULL;
+                CREATE TABLE profile_fact (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    source TEXT NOT NULL CHECK (source IN ('user-stated', 'extracted', 'imported')),
+                    message_id INTEGER REFERENCES message(id) ON DELETE SET NULL,
+                    confidence REAL NOT NULL DEFAULT 1 CHECK (confidence BETWEEN 0 AND 1),
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    superseded_at INTEGER
+                );
+                CREATE UNIQUE INDEX profile_fact_current ON profile_fact(tenant_id, user_id, key)
+                    WHERE superseded_at IS NULL;
+                CREATE INDEX profile_fact_message ON profile_fact(message_id);
+
+                CREATE VIRTUAL TABLE message_fts USING fts5(
+                    content, content='message', content_rowid='id', tokenize='unicode61 remove_diacritics 0'
+                );
+                CREATE TRIGGER message_fts_insert AFTER INSERT ON message BEGIN
+                    INSERT INTO message_fts(rowid, content) VALUES (new.id, new.content);
+                END;
+                CREATE TRIGGER message_fts_delete AFTER DELETE ON message BEGIN
+                    INSERT INTO message_fts(message_fts, rowid, content) VALUES ('delete', old.id, old.content);
+                END;
+                CREATE TRIGGER message_fts_update AFTER UPDATE OF content ON message BEGIN
+                    INSERT INTO message_fts(message_fts, rowid, content) VALUES ('delete', old.id, old.content);
+                    INSERT INTO message_fts(rowid, content) VALUES (new.id, new.content);
+                END;
+                """
+        )
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `mneme` command line.
+@main
+struct MnemeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mneme",
+        abstract: "Context, memory and retrieval for LLM chat backends.",
+        discussion: """
+            Mneme keeps user profiles, conversation history and company documents in one SQLite file \
+            and assembles token-budgeted prompts from them.
+
+            Every command takes --db PATH (default: $MNEME_DB, else ./mneme.sqlite), --tenant NAME \
+            (default: $MNEME_TENANT, else "default") and --user ID (default: $MNEME_USER, else "local").
+            """,
+        version: MnemeVersion.string,
+        subcommands: [ProfileCommand.self, HistoryCommand.self, BenchCommand.self]
+    )
+}
+
+enum MnemeVersion {
+    static let string = "0.1.0"
+}
