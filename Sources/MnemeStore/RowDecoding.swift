@@ -11,7 +11,7 @@ enum JSONColumn {
     }
 
     static func decode(_ text: String?) -> [String: String] {
-        guard let text, let data = text.data(using: .utf8) else { return [:] }
+        guard let text, text != "{}", let data = text.data(using: .utf8) else { return [:] }
         return (try? JSONDecoder().decode([String: String].self, from: data)) ?? [:]
     }
 }
@@ -48,19 +48,34 @@ extension Session {
 }
 
 extension Message {
+    /// The columns `init(row:)` reads, by position: select exactly these (``selection``).
+    static let columns = [
+        "id", "session_id", "role", "content", "token_count", "tokenizer", "model", "created_at", "status",
+        "metadata", "external_id",
+    ]
+
+    /// `columns` as an SQL selection list on the table aliased `alias`.
+    static func selection(_ alias: String = "message") -> String {
+        columns.map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    /// Decodes a row selected with ``selection(_:)``; positional access keeps the hot path
+    /// (history listings) cheap.
     init(row: Row) {
+        let role: String = row[2]
+        let status: String = row[8]
         self.init(
-            id: row["id"],
-            sessionID: row["session_id"],
-            role: Message.Role(rawValue: row["role"]) ?? .user,
-            content: row["content"],
-            tokenCount: row["token_count"],
-            tokenizer: row["tokenizer"],
-            model: row["model"],
-            createdAt: Timestamp.date(row["created_at"] as Int64),
-            status: Message.Status(rawValue: row["status"]) ?? .complete,
-            metadata: JSONColumn.decode(row["metadata"]),
-            externalID: row["external_id"]
+            id: row[0],
+            sessionID: row[1],
+            role: Message.Role(rawValue: role) ?? .user,
+            content: row[3],
+            tokenCount: row[4],
+            tokenizer: row[5],
+            model: row[6],
+            createdAt: Timestamp.date(row[7] as Int64),
+            status: Message.Status(rawValue: status) ?? .complete,
+            metadata: JSONColumn.decode(row[9] as String?),
+            externalID: row[10]
         )
     }
 }

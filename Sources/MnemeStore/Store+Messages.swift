@@ -79,17 +79,18 @@ extension Store {
                 throw StoreError.notFound("Session \(sessionID)")
             }
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM message
-                    WHERE session_id = ? AND tenant_id = ? AND user_id = ?
-                    ORDER BY created_at DESC, id DESC LIMIT ?
-                    """,
+                db.cachedStatement(sql: Self.recentMessagesSQL),
                 arguments: [sessionID, scope.tenantID, scope.userID, max(0, limit)]
             )
             return rows.reversed().map(Message.init(row:))
         }
     }
+
+    private static let recentMessagesSQL = """
+        SELECT \(Message.selection()) FROM message
+        WHERE session_id = ? AND tenant_id = ? AND user_id = ?
+        ORDER BY created_at DESC, id DESC LIMIT ?
+        """
 
     /// Messages of one of the user's sessions, oldest first, a page at a time.
     ///
@@ -114,12 +115,13 @@ extension Store {
         -> [Message]
     {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM message
-                WHERE tenant_id = ?1 AND user_id = ?2 AND (?3 IS NULL OR session_id = ?3) AND id > ?4
-                ORDER BY id LIMIT ?5
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT \(Message.selection()) FROM message
+                    WHERE tenant_id = ?1 AND user_id = ?2 AND (?3 IS NULL OR session_id = ?3) AND id > ?4
+                    ORDER BY id LIMIT ?5
+                    """
+            ),
             arguments: [scope.tenantID, scope.userID, sessionID, after ?? 0, max(0, limit)]
         ).map(Message.init(row:))
     }
@@ -129,7 +131,7 @@ extension Store {
         try await read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT * FROM message WHERE id = ? AND tenant_id = ? AND user_id = ?",
+                sql: "SELECT \(Message.selection()) FROM message WHERE id = ? AND tenant_id = ? AND user_id = ?",
                 arguments: [id, scope.tenantID, scope.userID]
             ).map(Message.init(row:))
         }
@@ -157,7 +159,7 @@ extension Store {
             )
             let row = try Row.fetchOne(
                 db,
-                sql: "SELECT * FROM message WHERE id = ? AND tenant_id = ? AND user_id = ?",
+                sql: "SELECT \(Message.selection()) FROM message WHERE id = ? AND tenant_id = ? AND user_id = ?",
                 arguments: [id, scope.tenantID, scope.userID]
             )
             guard let row else { throw StoreError.notFound("Message \(id)") }

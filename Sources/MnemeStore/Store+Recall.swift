@@ -24,7 +24,7 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT m.*, -bm25(message_fts) AS score
+                    SELECT \(Message.selection("m")), -bm25(message_fts) AS score
                     FROM message_fts JOIN message m ON m.id = message_fts.rowid
                     WHERE message_fts MATCH ?1 AND m.tenant_id = ?2 AND m.user_id = ?3
                         AND (?4 IS NULL OR m.session_id != ?4)

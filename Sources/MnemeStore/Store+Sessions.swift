@@ -48,8 +48,7 @@ extension Store {
 
     static func sessionRow(_ db: Database, id: Int64, scope: UserScope) throws -> Row? {
         try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM session WHERE id = ? AND tenant_id = ? AND user_id = ?",
+            db.cachedStatement(sql: "SELECT * FROM session WHERE id = ? AND tenant_id = ? AND user_id = ?"),
             arguments: [id, scope.tenantID, scope.userID]
         )
     }

@@ -65,14 +65,56 @@ struct StoreBench: AsyncParsableCommand {
     @Option(help: "Folder for the temporary database (default: the system's temporary folder).")
     var dir: String?
 
+    @Option(help: "The Python peer script to run in the same run (skipped if python3 or the script is missing).")
+    var peer = "scripts/bench_store_peer.py"
+
     func run() async throws {
         let folder = URL(fileURLWithPath: dir ?? NSTemporaryDirectory())
             .appendingPathComponent("mneme-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Store(path: folder.appendingPathComponent("bench.sqlite").path)
+        let ours = try await measureStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        let peerPath = folder.appendingPathComponent("peer.sqlite").path
+        _ = try Store(path: peerPath)
+        let theirs = try runPeer(database: peerPath)
+
+        Output.line(
+            "store benchmark: \(messages) messages in the large session, \(single) single inserts, \(queries) listings")
+        var rows = [
+            ["insert, one transaction each (messages/s)", String(format: "%.0f", ours.singlePerSecond)],
+            ["insert, batches of \(batch) (messages/s)", String(format: "%.0f", ours.batchPerSecond)],
+            ["last 50 of \(messages), p50 (ms)", String(format: "%.3f", ours.listP50 * 1000)],
+            ["last 50 of \(messages), p99 (ms)", String(format: "%.3f", ours.listP99 * 1000)],
+        ]
+        if let theirs {
+            let peerValues = [theirs.singlePerSecond, theirs.batchPerSecond, theirs.listP50, theirs.listP99]
+            let ourValues = [ours.singlePerSecond, ours.batchPerSecond, ours.listP50, ours.listP99]
+            for index in rows.indices {
+                let higherIsBetter = index < 2
+                let peerText = String(
+                    format: higherIsBetter ? "%.0f" : "%.3f", peerValues[index] * (higherIsBetter ? 1 : 1000))
+                let ratio = higherIsBetter ? ourValues[index] / peerValues[index] : peerValues[index] / ourValues[index]
+                rows[index] += [peerText, String(format: "%.2fx", ratio)]
+            }
+            Output.line(Output.table(["metric", "Mneme (Swift, GRDB)", "Python sqlite3", "speed vs peer"], rows))
+        } else {
+            Output.line(Output.table(["metric", "Mneme (Swift, GRDB)"], rows))
+            Output.line("(peer skipped: python3 or \(peer) not found)")
+        }
+    }
+
+    struct Figures {
+        var singlePerSecond = 0.0
+        var batchPerSecond = 0.0
+        var listP50 = 0.0
+        var listP99 = 0.0
+    }
+
+    private func measureStore(path: String) async throws -> Figures {
+        let store = try Store(path: path)
         let user = try await store.ensureUser(tenant: "bench", externalID: "user")
         let text = "The quarterly review covers vacation policy, VPN access and the support rota for next month."
+        var figures = Figures()
 
         let small = try await store.createSession(for: user.scope)
         var singles = Timings()
@@ -82,12 +124,7 @@ struct StoreBench: AsyncParsableCommand {
                     NewMessage(role: .user, content: "\(text) #\(index)"), to: small.id, for: user.scope)
             }
         }
-        Output.line(
-            String(
-                format: "insert, one transaction each: %d messages, %.0f messages/s (p50 %@, p99 %@)",
-                single, Double(single) / singles.total, formatMillis(singles.percentile(50)),
-                formatMillis(singles.percentile(99)))
-        )
+        figures.singlePerSecond = Double(single) / singles.total
 
         let large = try await store.createSession(for: user.scope)
         var batches = Timings()
@@ -101,11 +138,7 @@ struct StoreBench: AsyncParsableCommand {
             try await batches.measure { try await store.append(contentsOf: rows, to: large.id, for: user.scope) }
             written += count
         }
-        Output.line(
-            String(
-                format: "insert, batches of %d: %d messages, %.0f messages/s", batch, messages,
-                Double(messages) / batches.total)
-        )
+        figures.batchPerSecond = Double(messages) / batches.total
 
         var listing = Timings()
         for _ in 0..<queries {
@@ -114,9 +147,30 @@ struct StoreBench: AsyncParsableCommand {
             }
             precondition(page.count == 50)
         }
-        Output.line(
-            "last 50 of \(messages) messages: p50 \(formatMillis(listing.percentile(50))), "
-                + "p99 \(formatMillis(listing.percentile(99))) over \(queries) queries"
+        figures.listP50 = listing.percentile(50)
+        figures.listP99 = listing.percentile(99)
+        return figures
+    }
+
+    /// Runs the Python sqlite3 peer on a fresh Mneme database with the same workload.
+    private func runPeer(database: String) throws -> Figures? {
+        guard FileManager.default.fileExists(atPath: peer) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", peer, database, "\(messages)", "\(single)", "\(batch)", "\(queries)"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return Figures(
+            singlePerSecond: json["single_per_s"] as? Double ?? 0,
+            batchPerSecond: json["batch_per_s"] as? Double ?? 0,
+            listP50: (json["list_p50_ms"] as? Double ?? 0) / 1000,
+            listP99: (json["list_p99_ms"] as? Double ?? 0) / 1000
         )
     }
 }
