@@ -8,9 +8,12 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "Mneme",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
+        .library(name: "MnemeStemming", targets: ["MnemeStemming"]),
+        .library(name: "MnemeTokenizer", targets: ["MnemeTokenizer"]),
         .library(name: "MnemeStore", targets: ["MnemeStore"]),
+        .library(name: "MnemeIngest", targets: ["MnemeIngest"]),
         .executable(name: "mneme", targets: ["mneme"]),
     ],
     dependencies: [
@@ -19,10 +22,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        .target(name: "MnemeStemming", swiftSettings: strict),
+        .target(
+            name: "MnemeTokenizer",
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .target(
             name: "MnemeStore",
             dependencies: [
+                "MnemeStemming",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MnemeIngest",
+            dependencies: [
+                "MnemeStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -31,14 +49,30 @@ let package = Package(
             name: "mneme",
             dependencies: [
                 "MnemeStore",
+                "MnemeIngest",
+                "MnemeTokenizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "stembench", dependencies: ["MnemeStemming"], swiftSettings: strict),
+        .executableTarget(name: "tokbench", dependencies: ["MnemeTokenizer"], swiftSettings: strict),
+        .testTarget(
+            name: "MnemeStemmingTests", dependencies: ["MnemeStemming"], resources: [.copy("Fixtures")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "MnemeTokenizerTests", dependencies: ["MnemeTokenizer"], resources: [.copy("Fixtures")],
+            swiftSettings: strict),
         .testTarget(
             name: "MnemeStoreTests",
             dependencies: ["MnemeStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MnemeIngestTests",
+            dependencies: ["MnemeIngest", "MnemeStore"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -12,6 +12,7 @@ import GRDB
 enum Erasure {
     /// Tables with `tenant_id` and `user_id` columns, children before parents.
     static let tables: [String] = [
+        "user_group",
         "profile_fact",
         "message",
         "session",
@@ -22,6 +23,20 @@ enum Erasure {
     static let ftsIndexes: [String] = [
         "message_fts"
     ]
+
+    /// Deletes rows that name the user without a `user_id` column: document access grants
+    /// by external id. Runs before the user row is deleted.
+    static func eraseReferences(_ db: Database, _ scope: UserScope) throws -> Int {
+        try db.execute(
+            sql: """
+                DELETE FROM document_access WHERE kind = 'user'
+                    AND name = (SELECT external_id FROM user WHERE id = ?1 AND tenant_id = ?2)
+                    AND document_id IN (SELECT id FROM document WHERE tenant_id = ?2)
+                """,
+            arguments: [scope.userID, scope.tenantID]
+        )
+        return db.changesCount
+    }
 
     /// Merges every registered full-text index into one segment, which drops the entries of
     /// deleted rows that older segments still hold.

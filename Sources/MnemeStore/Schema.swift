@@ -12,6 +12,10 @@ enum Schema {
         migrator.registerMigration("v1: tenants, users, facts, sessions, messages") { db in
             try createCoreTables(db)
         }
+        migrator.registerMigration("v2: documents, chunks, groups; stemming full-text indexes") { db in
+            try createDocumentTables(db)
+            try useStemmingTokenizerForMessages(db)
+        }
         return migrator
     }
 
@@ -93,6 +97,86 @@ enum Schema {
                     INSERT INTO message_fts(message_fts, rowid, content) VALUES ('delete', old.id, old.content);
                     INSERT INTO message_fts(rowid, content) VALUES (new.id, new.content);
                 END;
+                """
+        )
+    }
+
+    private static func createDocumentTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE user_group (
+                    tenant_id INTEGER NOT NULL,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    PRIMARY KEY (tenant_id, user_id, name)
+                ) WITHOUT ROWID;
+                CREATE TABLE collection (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL REFERENCES tenant(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    UNIQUE (tenant_id, name)
+                );
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL,
+                    collection_id INTEGER NOT NULL REFERENCES collection(id) ON DELETE CASCADE,
+                    uri TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modified_at INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    visibility TEXT NOT NULL DEFAULT 'tenant' CHECK (visibility IN ('tenant', 'restricted')),
+                    chunk_count INTEGER NOT NULL DEFAULT 0,
+                    indexed_at INTEGER NOT NULL,
+                    UNIQUE (collection_id, uri)
+                );
+                CREATE INDEX document_tenant ON document(tenant_id, collection_id);
+                CREATE TABLE document_access (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('user', 'group')),
+                    name TEXT NOT NULL,
+                    PRIMARY KEY (document_id, kind, name)
+                ) WITHOUT ROWID;
+                CREATE INDEX document_access_name ON document_access(kind, name);
+                CREATE TABLE chunk (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL,
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    heading_path TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    start_offset INTEGER NOT NULL,
+                    end_offset INTEGER NOT NULL,
+                    token_count INTEGER NOT NULL,
+                    UNIQUE (document_id, ordinal)
+                );
+                CREATE VIRTUAL TABLE chunk_fts USING fts5(
+                    title, heading_path, text, content='chunk', content_rowid='id', tokenize='\(TextTokenizer.name)'
+                );
+                CREATE TRIGGER chunk_fts_insert AFTER INSERT ON chunk BEGIN
+                    INSERT INTO chunk_fts(rowid, title, heading_path, text)
+                        VALUES (new.id, new.title, new.heading_path, new.text);
+                END;
+                CREATE TRIGGER chunk_fts_delete AFTER DELETE ON chunk BEGIN
+                    INSERT INTO chunk_fts(chunk_fts, rowid, title, heading_path, text)
+                        VALUES ('delete', old.id, old.title, old.heading_path, old.text);
+                END;
+                """
+        )
+    }
+
+    /// Rebuilds the message index with the stemming tokenizer, so recall matches word forms.
+    private static func useStemmingTokenizerForMessages(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE message_fts;
+                CREATE VIRTUAL TABLE message_fts USING fts5(
+                    content, content='message', content_rowid='id', tokenize='\(TextTokenizer.name)'
+                );
+                INSERT INTO message_fts(message_fts) VALUES ('rebuild');
                 """
         )
     }

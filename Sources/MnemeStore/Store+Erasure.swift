@@ -21,6 +21,7 @@ extension Store {
                 )
                 deleted[table] = db.changesCount
             }
+            deleted["document_access"] = try Erasure.eraseReferences(db, scope)
             try db.execute(
                 sql: "DELETE FROM user WHERE id = ? AND tenant_id = ?",
                 arguments: [scope.userID, scope.tenantID]

@@ -44,6 +44,7 @@ public final class Store: Sendable {
         config.label = "mneme"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            db.add(tokenizer: TextTokenizer.self)
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -136,9 +137,21 @@ public final class Store: Sendable {
         }
     }
 
-    /// Runs SQLite's integrity check; returns the problems found (empty when the file is sound).
+    /// Checks the database: SQLite's integrity check, foreign keys (no orphan rows), and each
+    /// full-text index against its table. Returns the problems found (empty when all is sound).
     public func integrityCheck() async throws -> [String] {
-        let rows = try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-        return rows == ["ok"] ? [] : rows
+        try await write { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            problems += orphans.map { "orphan row \($0[1] as Int64? ?? 0) in \($0[0] as String? ?? "?")" }
+            for index in Erasure.ftsIndexes + ["chunk_fts"] {
+                do {
+                    try db.execute(sql: "INSERT INTO \(index)(\(index)) VALUES ('integrity-check')")
+                } catch let error as DatabaseError {
+                    problems.append("\(index): \(error.message ?? "integrity check failed")")
+                }
+            }
+            return problems
+        }
     }
 }

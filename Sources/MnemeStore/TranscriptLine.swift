@@ -101,12 +101,25 @@ public struct TranscriptLine: Hashable, Sendable, Codable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(Self.dateStyle))
+            try container.encode(Self.format(date))
         }
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// ISO 8601 in UTC with exactly the milliseconds the store keeps (formatting the `Date`
+    /// directly can print one millisecond less, as binary fractions round down).
+    static func format(_ date: Date) -> String {
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(Date.ISO8601FormatStyle())
+        let fraction = millis - seconds * 1000
+        let padded =
+            String(fraction).count < 3
+            ? String(repeating: "0", count: 3 - String(fraction).count) + String(fraction) : String(fraction)
+        return String(whole.dropLast()) + "." + padded + "Z"
+    }
 
     static func parseDate(_ text: String) -> Date? {
         if let date = try? dateStyle.parse(text) { return date }

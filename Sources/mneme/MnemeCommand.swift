@@ -14,7 +14,10 @@ struct MnemeCommand: AsyncParsableCommand {
             (default: $MNEME_TENANT, else "default") and --user ID (default: $MNEME_USER, else "local").
             """,
         version: MnemeVersion.string,
-        subcommands: [ProfileCommand.self, HistoryCommand.self, BenchCommand.self]
+        subcommands: [
+            ProfileCommand.self, HistoryCommand.self, IndexCommand.self, SearchCommand.self, DocsCommand.self,
+            TokensCommand.self, BenchCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Lists the files under a set of paths: regular files, recursively through folders, following
+/// symbolic links but visiting every real folder once (so a link loop ends), skipping hidden
+/// files and folders (names starting with `.`).
+struct FileWalker {
+    /// A file found, with what identifies its version cheaply.
+    struct File: Hashable {
+        /// The absolute, standardized path: the document's URI.
+        var path: String
+        var size: Int64
+        var modifiedAt: Date
+    }
+
+    /// A path that could not be listed, and why.
+    struct Problem: Hashable {
+        var path: String
+        var reason: String
+    }
+
+    private(set) var files: [File] = []
+    private(set) var problems: [Problem] = []
+    private var visitedFolders = Set<String>()
+
+    /// Walks `roots` (files or folders).
+    init(roots: [String]) {
+        for root in roots {
+            let path = URL(fileURLWithPath: root).standardizedFileURL.path
+            visit(path, explicit: true)
+        }
+        files.sort { $0.path < $1.path }
+    }
+
+    private mutating func visit(_ path: String, explicit: Bool) {
+        let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
+            if explicit || (try? fileManager.destinationOfSymbolicLink(atPath: path)) != nil {
+                problems.append(
+                    Problem(path: path, reason: explicit ? "no such file or folder" : "broken symbolic link"))
+            }
+            return
+        }
+        if isFolder.boolValue {
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard visitedFolders.insert(real).inserted else { return }
+            let names: [String]
+            do {
+                names = try fileManager.contentsOfDirectory(atPath: path)
+            } catch {
+                problems.append(Problem(path: path, reason: "folder cannot be read"))
+                return
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                visit(path + "/" + name, explicit: false)
+            }
+            return
+        }
+        guard let attributes = try? fileManager.attributesOfItem(atPath: path),
+            (attributes[.type] as? FileAttributeType) == .typeRegular
+        else {
+            if explicit { problems.append(Problem(path: path, reason: "not a regular file")) }
+            return
+        }
+        files.append(
+            File(
+                path: path,
+                size: (attributes[.size] as? NSNumber)?.int64Value ?? 0,
+                modifiedAt: attributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
+            )
+        )
+    }
+}

@@ -1,0 +1,219 @@
+public import Foundation
+import GRDB
+
+extension Store {
+    /// Separates the headings of a chunk's heading path in the database.
+    static let headingSeparator = "\n"
+
+    /// The stored version of every document of a collection, by URI, for incremental indexing.
+    public func documentStates(tenant: String, collection: String) async throws -> [String: DocumentState] {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.uri, d.size, d.modified_at, d.content_hash FROM document d
+                    JOIN collection c ON c.id = d.collection_id JOIN tenant t ON t.id = c.tenant_id
+                    WHERE t.name = ? AND c.name = ?
+                    """,
+                arguments: [tenant, collection]
+            )
+            var states: [String: DocumentState] = [:]
+            for row in rows {
+                states[row["uri"]] = DocumentState(
+                    id: row["id"],
+                    size: row["size"],
+                    modifiedAt: Timestamp.date(row["modified_at"] as Int64),
+                    contentHash: row["content_hash"]
+                )
+            }
+            return states
+        }
+    }
+
+    /// Stores a document with its chunks, replacing any earlier version with the same URI in
+    /// the collection, in one transaction: a crash leaves the old version or the new one,
+    /// never a mix.
+    @discardableResult
+    public func replaceDocument(_ input: DocumentInput, tenant: String) async throws -> StoredDocument {
+        try Validate.name(tenant, "A tenant name")
+        try Validate.name(input.collection, "A collection name")
+        if input.uri.isEmpty { throw StoreError.invalid("A document needs a URI.") }
+        return try await write { db in
+            let tenantID = try Self.ensureTenant(db, name: tenant).id
+            let collectionID = try Self.ensureCollection(db, tenantID: tenantID, name: input.collection)
+            try db.execute(
+                sql: "DELETE FROM document WHERE collection_id = ? AND uri = ?",
+                arguments: [collectionID, input.uri]
+            )
+            let restricted: Bool
+            if case .restricted = input.visibility { restricted = true } else { restricted = false }
+            try db.execute(
+                sql: """
+                    INSERT INTO document (tenant_id, collection_id, uri, title, format, size, modified_at,
+                        content_hash, visibility, chunk_count, indexed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    tenantID, collectionID, input.uri, input.title, input.format, input.size,
+                    Timestamp.millis(input.modifiedAt), input.contentHash, restricted ? "restricted" : "tenant",
+                    input.chunks.count, Timestamp.now(),
+                ]
+            )
+            let documentID = db.lastInsertedRowID
+            if case .restricted(let users, let groups) = input.visibility {
+                let grants = users.map { ("user", $0) } + groups.map { ("group", $0) }
+                for (kind, name) in grants {
+                    try db.execute(
+                        sql: "INSERT INTO document_access (document_id, kind, name) VALUES (?, ?, ?)",
+                        arguments: [documentID, kind, name]
+                    )
+                }
+            }
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO chunk (tenant_id, document_id, ordinal, title, heading_path, text, start_offset,
+                        end_offset, token_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            )
+            for (ordinal, chunk) in input.chunks.enumerated() {
+                try insert.execute(arguments: [
+                    tenantID, documentID, ordinal, input.title,
+                    chunk.headingPath.joined(separator: Self.headingSeparator), chunk.text, chunk.startOffset,
+                    chunk.endOffset, chunk.tokenCount,
+                ])
+            }
+            return try Self.document(db, id: documentID)
+        }
+    }
+
+    static func ensureCollection(_ db: Database, tenantID: Int64, name: String) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO collection (tenant_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            arguments: [tenantID, name, Timestamp.now()]
+        )
+        guard
+            let id = try Int64.fetchOne(
+                db,
+                sql: "SELECT id FROM collection WHERE tenant_id = ? AND name = ?",
+                arguments: [tenantID, name]
+            )
+        else { throw StoreError.notFound("Collection \(name)") }
+        return id
+    }
+
+    /// Records a new size and modification time for a document whose bytes did not change.
+    public func touchDocument(_ id: Int64, tenant: String, size: Int64, modifiedAt: Date) async throws {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    UPDATE document SET size = ?, modified_at = ?
+                    WHERE id = ? AND tenant_id = (SELECT id FROM tenant WHERE name = ?)
+                    """,
+                arguments: [size, Timestamp.millis(modifiedAt), id, tenant]
+            )
+        }
+    }
+
+    /// Removes documents with their chunks and purges their words from the full-text index.
+    /// Returns how many were removed.
+    @discardableResult
+    public func removeDocuments(_ ids: [Int64], tenant: String) async throws -> Int {
+        if ids.isEmpty { return 0 }
+        return try await write { db in
+            var removed = 0
+            for id in ids {
+                try db.execute(
+                    sql: "DELETE FROM document WHERE id = ? AND tenant_id = (SELECT id FROM tenant WHERE name = ?)",
+                    arguments: [id, tenant]
+                )
+                removed += db.changesCount
+            }
+            if removed > 0 { try db.execute(sql: "INSERT INTO chunk_fts(chunk_fts) VALUES ('optimize')") }
+            return removed
+        }
+    }
+
+    /// The documents of a tenant (of one collection, or all), ordered by collection and URI.
+    public func documents(tenant: String, collection: String? = nil) async throws -> [StoredDocument] {
+        try await read { db in
+            let ids = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id FROM document d JOIN collection c ON c.id = d.collection_id
+                    JOIN tenant t ON t.id = d.tenant_id
+                    WHERE t.name = ?1 AND (?2 IS NULL OR c.name = ?2) ORDER BY c.name, d.uri
+                    """,
+                arguments: [tenant, collection]
+            )
+            return try ids.map { try Self.document(db, id: $0) }
+        }
+    }
+
+    static func document(_ db: Database, id: Int64) throws -> StoredDocument {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT d.*, c.name AS collection FROM document d JOIN collection c ON c.id = d.collection_id "
+                    + "WHERE d.id = ?",
+                arguments: [id]
+            )
+        else { throw StoreError.notFound("Document \(id)") }
+        var visibility = Visibility.tenant
+        if (row["visibility"] as String) == "restricted" {
+            let grants = try Row.fetchAll(
+                db,
+                sql: "SELECT kind, name FROM document_access WHERE document_id = ?",
+                arguments: [id]
+            )
+            visibility = .restricted(
+                users: Set(grants.filter { $0["kind"] == "user" }.map { $0["name"] }),
+                groups: Set(grants.filter { $0["kind"] == "group" }.map { $0["name"] })
+            )
+        }
+        return StoredDocument(
+            id: id,
+            collection: row["collection"],
+            uri: row["uri"],
+            title: row["title"],
+            format: row["format"],
+            size: row["size"],
+            modifiedAt: Timestamp.date(row["modified_at"] as Int64),
+            contentHash: row["content_hash"],
+            visibility: visibility,
+            chunkCount: row["chunk_count"],
+            indexedAt: Timestamp.date(row["indexed_at"] as Int64)
+        )
+    }
+
+    /// Sets the groups the user belongs to (used by document visibility).
+    public func setGroups(_ groups: Set<String>, for scope: UserScope) async throws {
+        for group in groups { try Validate.name(group, "A group name") }
+        try await write { db in
+            try Self.requireUser(db, scope)
+            try db.execute(
+                sql: "DELETE FROM user_group WHERE tenant_id = ? AND user_id = ?",
+                arguments: [scope.tenantID, scope.userID]
+            )
+            for group in groups {
+                try db.execute(
+                    sql: "INSERT INTO user_group (tenant_id, user_id, name) VALUES (?, ?, ?)",
+                    arguments: [scope.tenantID, scope.userID, group]
+                )
+            }
+        }
+    }
+
+    /// The groups the user belongs to.
+    public func groups(for scope: UserScope) async throws -> Set<String> {
+        try await read { db in
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql: "SELECT name FROM user_group WHERE tenant_id = ? AND user_id = ?",
+                    arguments: [scope.tenantID, scope.userID]
+                )
+            )
+        }
+    }
+}
