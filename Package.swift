@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "MnemeTokenizer", targets: ["MnemeTokenizer"]),
         .library(name: "MnemeStore", targets: ["MnemeStore"]),
         .library(name: "MnemeIngest", targets: ["MnemeIngest"]),
+        .library(name: "MnemeHTTP", targets: ["MnemeHTTP"]),
+        .library(name: "MnemeHTTPTesting", targets: ["MnemeHTTPTesting"]),
         .executable(name: "mneme", targets: ["mneme"]),
     ],
     dependencies: [
@@ -22,7 +24,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "MnemeStemming", swiftSettings: strict),
+        .target(name: "MnemeHTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "MnemeHTTPTesting", swiftSettings: strict),
+        .executableTarget(name: "httpbench", dependencies: ["MnemeHTTP", "MnemeHTTPTesting"], swiftSettings: strict),
         .target(
             name: "MnemeTokenizer",
             resources: [.copy("Resources")],
@@ -64,6 +70,12 @@ let package = Package(
         .testTarget(
             name: "MnemeTokenizerTests", dependencies: ["MnemeTokenizer"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
+        .testTarget(
+            name: "MnemeHTTPTests",
+            dependencies: ["MnemeHTTP", "MnemeHTTPTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MnemeStoreTests",
             dependencies: ["MnemeStore", .product(name: "GRDB", package: "GRDB.swift")],

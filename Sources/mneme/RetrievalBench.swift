@@ -1,0 +1,210 @@
+import ArgumentParser
+import Foundation
+import MnemeIngest
+import MnemeStore
+import MnemeTokenizer
+
+/// `mneme bench retrieval`: retrieval quality on Cranfield, index throughput and query latency.
+struct RetrievalBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retrieval",
+        abstract: "nDCG@10 on the Cranfield collection, indexing throughput and query latency over 100k chunks.",
+        discussion: """
+            Needs the Cranfield collection (corpus.jsonl, queries.jsonl, qrels.tsv). The plain-FTS5 baseline \
+            (scripts/cranfield_baseline.py) and the indexing peer (scripts/bench_index_peer.py) run with python3 \
+            in the same run.
+            """
+    )
+
+    @Option(help: "The folder of the Cranfield collection.")
+    var cranfield: String
+
+    @Option(help: "Copies of the collection indexed as files for the throughput figure.")
+    var fileCopies = 4
+
+    @Option(help: "Chunks in the latency index.")
+    var latencyChunks = 100_000
+
+    @Option(help: "Scripts folder (for the Python peers).")
+    var scripts = "scripts"
+
+    struct Collection {
+        var docs: [(id: String, title: String, text: String)] = []
+        var queries: [(id: String, text: String)] = []
+        var judgements: [String: [String: Int]] = [:]
+    }
+
+    func run() async throws {
+        let collection = try loadCollection()
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("mneme-retrieval-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        try await quality(collection, folder: folder)
+        try await throughput(collection, folder: folder)
+        try await latency(collection, folder: folder)
+    }
+
+    private func loadCollection() throws -> Collection {
+        var collection = Collection()
+        func lines(_ name: String) throws -> [Substring] {
+            let path = cranfield + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("Cannot read \(path).")
+            }
+            return String(decoding: data, as: UTF8.self).split(separator: "\n")
+        }
+        for line in try lines("corpus.jsonl") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String] ?? [:]
+            collection.docs.append((object["id"] ?? "", object["title"] ?? "", object["text"] ?? ""))
+        }
+        for line in try lines("queries.jsonl") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String] ?? [:]
+            collection.queries.append((object["id"] ?? "", object["text"] ?? ""))
+        }
+        for line in try lines("qrels.tsv").dropFirst() {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 3, let grade = Int(fields[2]) else { continue }
+            collection.judgements[fields[0], default: [:]][fields[1]] = grade
+        }
+        return collection
+    }
+
+    /// nDCG@10 with gain 2^g − 1 (graded) or 1 for g > 0 (binary), as the baseline script.
+    static func ndcg(_ ranked: [String], _ judged: [String: Int], binary: Bool) -> Double {
+        func gain(_ grade: Int) -> Double { binary ? (grade > 0 ? 1 : 0) : pow(2, Double(grade)) - 1 }
+        let dcg = ranked.prefix(10).enumerated().reduce(0.0) { $0 + gain(judged[$1.element] ?? 0) / log2(Double($1.offset) + 2) }
+        let ideal = judged.values.map(gain).sorted(by: >).prefix(10)
+        let idcg = ideal.enumerated().reduce(0.0) { $0 + $1.element / log2(Double($1.offset) + 2) }
+        return idcg > 0 ? dcg / idcg : 0
+    }
+
+    private func quality(_ collection: Collection, folder: URL) async throws {
+        let store = try Store(path: folder.appendingPathComponent("quality.sqlite").path)
+        let user = try await store.ensureUser(tenant: "bench", externalID: "reader")
+        for doc in collection.docs {
+            try await store.replaceDocument(
+                DocumentInput(
+                    collection: "cranfield", uri: doc.id, title: doc.title, format: "text",
+                    size: Int64(doc.text.utf8.count), modifiedAt: Date(), contentHash: "",
+                    chunks: [NewChunk(headingPath: [], text: doc.text, startOffset: 0, endOffset: doc.text.count, tokenCount: 0)]
+                ),
+                tenant: "bench"
+            )
+        }
+        var graded = 0.0
+        var binary = 0.0
+        for query in collection.queries {
+            let hits = try await store.searchDocuments(query.text, for: user.scope, limit: 10, perDocument: 1)
+            let judged = collection.judgements[query.id] ?? [:]
+            graded += Self.ndcg(hits.map(\.uri), judged, binary: false)
+            binary += Self.ndcg(hits.map(\.uri), judged, binary: true)
+        }
+        let count = Double(collection.queries.count)
+        Output.line("Cranfield (\(collection.docs.count) docs, \(collection.queries.count) queries), nDCG@10:")
+        var rows = [["Mneme (stemmed FTS5, stop words, NEAR pairs)", String(format: "%.4f", graded / count), String(format: "%.4f", binary / count)]]
+        if let baseline = runPython(["cranfield_baseline.py", cranfield]) {
+            rows.append([
+                "plain FTS5 bm25, OR of terms (baseline)", String(format: "%.4f", baseline["ndcg10"] as? Double ?? 0),
+                String(format: "%.4f", baseline["ndcg10_binary"] as? Double ?? 0),
+            ])
+        }
+        Output.line(Output.table(["retriever", "nDCG@10 graded", "nDCG@10 binary"], rows))
+    }
+
+    private func throughput(_ collection: Collection, folder: URL) async throws {
+        let files = folder.appendingPathComponent("files")
+        for copy in 0..<fileCopies {
+            let dir = files.appendingPathComponent("copy\(copy)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for doc in collection.docs {
+                let text = "# \(doc.title)\n\n\(doc.text)\n"
+                try Data(text.utf8).write(to: dir.appendingPathComponent("\(doc.id).md"))
+            }
+        }
+        let tokenizer = try Tokenizer.shared(.o200kBase)
+        let chunker = Chunker(count: { tokenizer.count($0) })
+        let store = try Store(path: folder.appendingPathComponent("index.sqlite").path)
+        let report = try await Indexer(store: store, chunker: chunker)
+            .index([files.path], into: IndexTarget(tenant: "bench", collection: "files"))
+        let seconds = report.duration.seconds
+        let megabytes = Double(report.bytes) / 1e6
+
+        // The same chunks, for the peer's bulk insert.
+        let chunkFile = folder.appendingPathComponent("chunks.jsonl")
+        FileManager.default.createFile(atPath: chunkFile.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: chunkFile)
+        let loader = DocumentLoader()
+        let walker = try FileManager.default.subpathsOfDirectory(atPath: files.path).filter { $0.hasSuffix(".md") }
+        for path in walker {
+            let document = try loader.load(contentsOf: files.appendingPathComponent(path))
+            for chunk in chunker.chunks(of: document) {
+                let object: [String: String] = [
+                    "title": document.title, "heading_path": chunk.headingPath.joined(separator: "\n"), "text": chunk.text,
+                ]
+                try handle.write(contentsOf: try JSONSerialization.data(withJSONObject: object) + Data("\n".utf8))
+            }
+        }
+        try handle.close()
+        Output.line("")
+        Output.line("Indexing \(report.added) Markdown files (\(String(format: "%.2f", megabytes)) MB, \(report.chunks) chunks):")
+        var rows = [[
+            "mneme index (load, chunk with o200k counts, hash, store, stemmed FTS5)", String(format: "%.2f", seconds),
+            String(format: "%.2f", megabytes / seconds), String(format: "%.0f", Double(report.chunks) / seconds),
+        ]]
+        if let peer = runPython(["bench_index_peer.py", chunkFile.path, folder.appendingPathComponent("peer.sqlite").path]),
+            let peerSeconds = peer["seconds"] as? Double
+        {
+            rows.append([
+                "Python sqlite3 FTS5 bulk insert of the same chunks (peer)", String(format: "%.2f", peerSeconds),
+                String(format: "%.2f", megabytes / peerSeconds), String(format: "%.0f", Double(report.chunks) / peerSeconds),
+            ])
+            rows.append(["ratio (Mneme time / peer time)", String(format: "%.2fx", seconds / peerSeconds), "", ""])
+        }
+        Output.line(Output.table(["indexer", "seconds", "MB/s", "chunks/s"], rows))
+    }
+
+    private func latency(_ collection: Collection, folder: URL) async throws {
+        let store = try Store(path: folder.appendingPathComponent("latency.sqlite").path)
+        let user = try await store.ensureUser(tenant: "bench", externalID: "reader")
+        let perDocument = max(1, latencyChunks / collection.docs.count)
+        for doc in collection.docs {
+            let chunks = (0..<perDocument).map { copy in
+                NewChunk(headingPath: ["part \(copy)"], text: doc.text, startOffset: 0, endOffset: doc.text.count, tokenCount: 0)
+            }
+            try await store.replaceDocument(
+                DocumentInput(
+                    collection: "latency", uri: doc.id, title: doc.title, format: "text", size: 0, modifiedAt: Date(),
+                    contentHash: "", chunks: chunks),
+                tenant: "bench"
+            )
+        }
+        var timings = Timings()
+        for round in 0..<4 {
+            for query in collection.queries {
+                let hits = try await timings.measure { try await store.searchDocuments(query.text, for: user.scope, limit: 5) }
+                if round == 0 && hits.isEmpty && query.id == "1" { Output.error("warning: query 1 found nothing") }
+            }
+        }
+        Output.line("")
+        Output.line(
+            "Query latency over \(perDocument * collection.docs.count) chunks (\(timings.seconds.count) queries, top 5, "
+                + "diversified): p50 \(formatMillis(timings.percentile(50))), p99 \(formatMillis(timings.percentile(99)))"
+        )
+    }
+
+    private func runPython(_ arguments: [String]) -> [String: Any]? {
+        let script = scripts + "/" + arguments[0]
+        guard FileManager.default.fileExists(atPath: script) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script] + arguments.dropFirst()
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+}
