@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 public import MnemeStore
 
@@ -7,8 +7,9 @@ public import MnemeStore
 /// A run lists the files under the given paths and compares each with what the store holds:
 /// - same size and modification time: unchanged, nothing is read or written;
 /// - otherwise the bytes are hashed: the same hash only refreshes the stored size and time;
-/// - a new or changed file is loaded, chunked and stored, replacing its old chunks in one
-///   transaction (a crash leaves either version, never a mix);
+/// - a new or changed file is loaded, chunked and stored, replacing its old chunks; documents
+///   are committed in batches (``batchSize`` files), each batch one transaction, so a crash
+///   keeps whole documents of the batches committed and the next run completes the rest;
 /// - a stored document under the given paths whose file is gone, or can no longer be loaded,
 ///   is removed.
 /// A second run over an unchanged corpus therefore writes nothing.
@@ -22,6 +23,8 @@ public struct Indexer: Sendable {
     public let store: Store
     public let loader: DocumentLoader
     public let chunker: Chunker
+    /// How many changed documents are stored per transaction.
+    public var batchSize = 64
     private let logger: Logger
 
     /// Creates an indexer writing into `store`.
@@ -49,11 +52,21 @@ public struct Indexer: Sendable {
         let states = try await store.documentStates(tenant: target.tenant, collection: target.collection)
         var status = IndexProgress(filesTotal: walker.files.count, bytesTotal: walker.files.reduce(0) { $0 + $1.size })
         var seen = Set<String>()
+        var pending: [DocumentInput] = []
+        var pendingBytes: Int64 = 0
 
         for file in walker.files {
             seen.insert(file.path)
             try Task.checkCancellation()
-            try await index(file, state: states[file.path], target: target, report: &report)
+            if let input = try await prepare(file, state: states[file.path], target: target, report: &report) {
+                pending.append(input)
+                pendingBytes += input.size
+                if pending.count >= batchSize || pendingBytes >= Self.batchBytes {
+                    try await store.replaceDocuments(pending, tenant: target.tenant)
+                    pending.removeAll()
+                    pendingBytes = 0
+                }
+            }
             status.filesDone += 1
             status.bytesDone += file.size
             status.chunks = report.chunks
@@ -61,6 +74,7 @@ public struct Indexer: Sendable {
             progress?(status)
         }
 
+        if !pending.isEmpty { try await store.replaceDocuments(pending, tenant: target.tenant) }
         let gone = states.filter { uri, _ in
             !seen.contains(uri) && roots.contains { uri == $0 || uri.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
@@ -75,21 +89,25 @@ public struct Indexer: Sendable {
         return report
     }
 
+    /// A batch is also committed once its files reach this size, to bound memory.
+    static let batchBytes: Int64 = 32 << 20
+
     /// The store keeps times to the millisecond.
     static func sameMillisecond(_ first: Date, _ second: Date) -> Bool {
         (first.timeIntervalSince1970 * 1000).rounded() == (second.timeIntervalSince1970 * 1000).rounded()
     }
 
-    private func index(
+    /// Loads and chunks a new or changed file; `nil` when there is nothing to store.
+    private func prepare(
         _ file: FileWalker.File,
         state: DocumentState?,
         target: IndexTarget,
         report: inout IndexReport
-    ) async throws {
+    ) async throws -> DocumentInput? {
         report.scanned += 1
         if let state, state.size == file.size, Self.sameMillisecond(state.modifiedAt, file.modifiedAt) {
             report.unchanged += 1
-            return
+            return nil
         }
         let url = URL(fileURLWithPath: file.path)
         let document: LoadedDocument
@@ -103,7 +121,7 @@ public struct Indexer: Sendable {
                     try await store.touchDocument(
                         state.id, tenant: target.tenant, size: file.size, modifiedAt: file.modifiedAt)
                     report.unchanged += 1
-                    return
+                    return nil
                 }
             } else {
                 hash = ""
@@ -114,26 +132,23 @@ public struct Indexer: Sendable {
             if let state {
                 report.removed += try await store.removeDocuments([state.id], tenant: target.tenant)
             }
-            return
+            return nil
         }
         let chunks = chunker.chunks(of: document)
-        try await store.replaceDocument(
-            DocumentInput(
-                collection: target.collection,
-                uri: file.path,
-                title: document.title,
-                format: document.format.rawValue,
-                size: file.size,
-                modifiedAt: file.modifiedAt,
-                contentHash: hash,
-                visibility: target.visibility,
-                chunks: chunks
-            ),
-            tenant: target.tenant
-        )
         if state == nil { report.added += 1 } else { report.updated += 1 }
         report.chunks += chunks.count
         report.bytes += file.size
+        return DocumentInput(
+            collection: target.collection,
+            uri: file.path,
+            title: document.title,
+            format: document.format.rawValue,
+            size: file.size,
+            modifiedAt: file.modifiedAt,
+            contentHash: hash,
+            visibility: target.visibility,
+            chunks: chunks
+        )
     }
 }
 

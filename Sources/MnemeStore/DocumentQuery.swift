@@ -4,17 +4,18 @@ import MnemeStemming
 ///
 /// Each word is a quoted term (so no user text is ever query syntax), stop words are dropped
 /// unless nothing else is left, and the terms are OR-ed so BM25 ranks chunks by how many of
-/// the words they hold and how rare those are. Neighbouring content words are also added as a
-/// `NEAR` group, which lifts chunks where they occur close together.
+/// the words they hold and how rare those are. Stemming happens in the index's tokenizer, on
+/// both sides.
+///
+/// Measured on Cranfield (docs/benchmarks.md): dropping stop words and weighting titles lift
+/// nDCG@10; adding `NEAR` groups of neighbouring words or quoted bigrams lowered it, so
+/// neither is used.
 ///
 /// ```swift
 /// DocumentQuery.match("How many vacation days do I get?")
-/// // "vacation" OR "days" OR "get" OR NEAR("vacation" "days", 3) OR NEAR("days" "get", 3)
+/// // "many" OR "vacation" OR "days" OR "get"
 /// ```
 public enum DocumentQuery {
-    /// How far apart (in tokens) two neighbouring words may be to count as near.
-    public static let nearDistance = 3
-
     /// The content words of `text`: its terms without stop words (all of them if every
     /// word is a stop word).
     public static func contentTerms(_ text: String) -> [String] {
@@ -27,12 +28,6 @@ public enum DocumentQuery {
     public static func match(_ text: String) -> String? {
         let terms = contentTerms(text)
         if terms.isEmpty { return nil }
-        var clauses = terms.map(quoted)
-        for (first, second) in zip(terms, terms.dropFirst()) {
-            clauses.append("NEAR(\(quoted(first)) \(quoted(second)), \(nearDistance))")
-        }
-        return clauses.joined(separator: " OR ")
+        return terms.map { "\"\($0)\"" }.joined(separator: " OR ")
     }
-
-    static func quoted(_ term: String) -> String { "\"\(term)\"" }
 }

@@ -25,11 +25,12 @@ extension Store {
     ) async throws -> [ChunkHit] {
         guard let query = DocumentQuery.match(text), limit > 0 else { return [] }
         let fetchLimit = perDocument == nil ? limit : limit * 4
+        let terms = DocumentQuery.contentTerms(text)
         let candidates = try await read { db in
             try Row.fetchAll(
                 db.cachedStatement(sql: Self.documentSearchSQL),
                 arguments: [query, scope.tenantID, scope.userID, collection, fetchLimit]
-            ).map(Self.chunkHit(row:))
+            ).map { Self.chunkHit(row: $0, terms: terms) }
         }
         return Self.diversify(candidates, limit: limit, perDocument: perDocument)
     }
@@ -38,8 +39,7 @@ extension Store {
         SELECT c.id, c.document_id, c.heading_path, c.text, c.start_offset, c.end_offset, c.token_count,
             d.uri, d.title, col.name AS collection,
             -bm25(chunk_fts, \(chunkColumnWeights.title), \(chunkColumnWeights.headings), \(chunkColumnWeights.text))
-                AS score,
-            snippet(chunk_fts, 2, '[', ']', '…', 24) AS snippet
+                AS score
         FROM chunk_fts
         JOIN chunk c ON c.id = chunk_fts.rowid
         JOIN document d ON d.id = c.document_id
@@ -55,8 +55,9 @@ extension Store {
         ORDER BY score DESC LIMIT ?5
         """
 
-    private static func chunkHit(row: Row) -> ChunkHit {
+    private static func chunkHit(row: Row, terms: [String]) -> ChunkHit {
         let headings: String = row["heading_path"]
+        let text: String = row["text"]
         return ChunkHit(
             chunkID: row["id"],
             documentID: row["document_id"],
@@ -64,8 +65,8 @@ extension Store {
             uri: row["uri"],
             title: row["title"],
             headingPath: headings.isEmpty ? [] : headings.components(separatedBy: headingSeparator),
-            text: row["text"],
-            snippet: row["snippet"],
+            text: text,
+            snippet: Snippet.make(text, terms: terms),
             score: row["score"],
             startOffset: row["start_offset"],
             endOffset: row["end_offset"],

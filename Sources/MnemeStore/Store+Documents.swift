@@ -35,56 +35,71 @@ extension Store {
     /// never a mix.
     @discardableResult
     public func replaceDocument(_ input: DocumentInput, tenant: String) async throws -> StoredDocument {
+        try await replaceDocuments([input], tenant: tenant)[0]
+    }
+
+    /// Stores several documents in one transaction (see ``replaceDocument(_:tenant:)``):
+    /// indexing commits a batch at a time, so a crash keeps whole batches.
+    @discardableResult
+    public func replaceDocuments(_ inputs: [DocumentInput], tenant: String) async throws -> [StoredDocument] {
         try Validate.name(tenant, "A tenant name")
-        try Validate.name(input.collection, "A collection name")
-        if input.uri.isEmpty { throw StoreError.invalid("A document needs a URI.") }
+        for input in inputs {
+            try Validate.name(input.collection, "A collection name")
+            if input.uri.isEmpty { throw StoreError.invalid("A document needs a URI.") }
+        }
         return try await write { db in
             let tenantID = try Self.ensureTenant(db, name: tenant).id
-            let collectionID = try Self.ensureCollection(db, tenantID: tenantID, name: input.collection)
-            try db.execute(
-                sql: "DELETE FROM document WHERE collection_id = ? AND uri = ?",
-                arguments: [collectionID, input.uri]
-            )
-            let restricted: Bool
-            if case .restricted = input.visibility { restricted = true } else { restricted = false }
-            try db.execute(
-                sql: """
-                    INSERT INTO document (tenant_id, collection_id, uri, title, format, size, modified_at,
-                        content_hash, visibility, chunk_count, indexed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    tenantID, collectionID, input.uri, input.title, input.format, input.size,
-                    Timestamp.millis(input.modifiedAt), input.contentHash, restricted ? "restricted" : "tenant",
-                    input.chunks.count, Timestamp.now(),
-                ]
-            )
-            let documentID = db.lastInsertedRowID
-            if case .restricted(let users, let groups) = input.visibility {
-                let grants = users.map { ("user", $0) } + groups.map { ("group", $0) }
-                for (kind, name) in grants {
-                    try db.execute(
-                        sql: "INSERT INTO document_access (document_id, kind, name) VALUES (?, ?, ?)",
-                        arguments: [documentID, kind, name]
-                    )
-                }
-            }
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO chunk (tenant_id, document_id, ordinal, title, heading_path, text, start_offset,
-                        end_offset, token_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            )
-            for (ordinal, chunk) in input.chunks.enumerated() {
-                try insert.execute(arguments: [
-                    tenantID, documentID, ordinal, input.title,
-                    chunk.headingPath.joined(separator: Self.headingSeparator), chunk.text, chunk.startOffset,
-                    chunk.endOffset, chunk.tokenCount,
-                ])
-            }
-            return try Self.document(db, id: documentID)
+            return try inputs.map { try Self.replaceDocument(db, $0, tenantID: tenantID) }
         }
+    }
+
+    private static func replaceDocument(_ db: Database, _ input: DocumentInput, tenantID: Int64) throws
+        -> StoredDocument
+    {
+        let collectionID = try ensureCollection(db, tenantID: tenantID, name: input.collection)
+        try db.execute(
+            sql: "DELETE FROM document WHERE collection_id = ? AND uri = ?",
+            arguments: [collectionID, input.uri]
+        )
+        let restricted: Bool
+        if case .restricted = input.visibility { restricted = true } else { restricted = false }
+        try db.execute(
+            sql: """
+                INSERT INTO document (tenant_id, collection_id, uri, title, format, size, modified_at,
+                    content_hash, visibility, chunk_count, indexed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                tenantID, collectionID, input.uri, input.title, input.format, input.size,
+                Timestamp.millis(input.modifiedAt), input.contentHash, restricted ? "restricted" : "tenant",
+                input.chunks.count, Timestamp.now(),
+            ]
+        )
+        let documentID = db.lastInsertedRowID
+        if case .restricted(let users, let groups) = input.visibility {
+            let grants = users.map { ("user", $0) } + groups.map { ("group", $0) }
+            for (kind, name) in grants {
+                try db.execute(
+                    sql: "INSERT INTO document_access (document_id, kind, name) VALUES (?, ?, ?)",
+                    arguments: [documentID, kind, name]
+                )
+            }
+        }
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO chunk (tenant_id, document_id, ordinal, title, heading_path, text, start_offset,
+                    end_offset, token_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        )
+        for (ordinal, chunk) in input.chunks.enumerated() {
+            try insert.execute(arguments: [
+                tenantID, documentID, ordinal, input.title,
+                chunk.headingPath.joined(separator: headingSeparator), chunk.text, chunk.startOffset,
+                chunk.endOffset, chunk.tokenCount,
+            ])
+        }
+        return try document(db, id: documentID)
     }
 
     static func ensureCollection(_ db: Database, tenantID: Int64, name: String) throws -> Int64 {

@@ -44,6 +44,8 @@ public final class Store: Sendable {
         config.label = "mneme"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             db.add(tokenizer: TextTokenizer.self)
         }
         do {

@@ -73,7 +73,9 @@ struct RetrievalBench: AsyncParsableCommand {
     /// nDCG@10 with gain 2^g − 1 (graded) or 1 for g > 0 (binary), as the baseline script.
     static func ndcg(_ ranked: [String], _ judged: [String: Int], binary: Bool) -> Double {
         func gain(_ grade: Int) -> Double { binary ? (grade > 0 ? 1 : 0) : pow(2, Double(grade)) - 1 }
-        let dcg = ranked.prefix(10).enumerated().reduce(0.0) { $0 + gain(judged[$1.element] ?? 0) / log2(Double($1.offset) + 2) }
+        let dcg = ranked.prefix(10).enumerated().reduce(0.0) {
+            $0 + gain(judged[$1.element] ?? 0) / log2(Double($1.offset) + 2)
+        }
         let ideal = judged.values.map(gain).sorted(by: >).prefix(10)
         let idcg = ideal.enumerated().reduce(0.0) { $0 + $1.element / log2(Double($1.offset) + 2) }
         return idcg > 0 ? dcg / idcg : 0
@@ -87,7 +89,10 @@ struct RetrievalBench: AsyncParsableCommand {
                 DocumentInput(
                     collection: "cranfield", uri: doc.id, title: doc.title, format: "text",
                     size: Int64(doc.text.utf8.count), modifiedAt: Date(), contentHash: "",
-                    chunks: [NewChunk(headingPath: [], text: doc.text, startOffset: 0, endOffset: doc.text.count, tokenCount: 0)]
+                    chunks: [
+                        NewChunk(
+                            headingPath: [], text: doc.text, startOffset: 0, endOffset: doc.text.count, tokenCount: 0)
+                    ]
                 ),
                 tenant: "bench"
             )
@@ -102,7 +107,12 @@ struct RetrievalBench: AsyncParsableCommand {
         }
         let count = Double(collection.queries.count)
         Output.line("Cranfield (\(collection.docs.count) docs, \(collection.queries.count) queries), nDCG@10:")
-        var rows = [["Mneme (stemmed FTS5, stop words, NEAR pairs)", String(format: "%.4f", graded / count), String(format: "%.4f", binary / count)]]
+        var rows = [
+            [
+                "Mneme (Snowball-stemmed FTS5, stop words, title weight)", String(format: "%.4f", graded / count),
+                String(format: "%.4f", binary / count),
+            ]
+        ]
         if let baseline = runPython(["cranfield_baseline.py", cranfield]) {
             rows.append([
                 "plain FTS5 bm25, OR of terms (baseline)", String(format: "%.4f", baseline["ndcg10"] as? Double ?? 0),
@@ -132,32 +142,41 @@ struct RetrievalBench: AsyncParsableCommand {
 
         // The same chunks, for the peer's bulk insert.
         let chunkFile = folder.appendingPathComponent("chunks.jsonl")
-        FileManager.default.createFile(atPath: chunkFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: chunkFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: chunkFile)
         let loader = DocumentLoader()
         let walker = try FileManager.default.subpathsOfDirectory(atPath: files.path).filter { $0.hasSuffix(".md") }
         for path in walker {
-            let document = try loader.load(contentsOf: files.appendingPathComponent(path))
+            guard let document = try? loader.load(contentsOf: files.appendingPathComponent(path)) else { continue }
             for chunk in chunker.chunks(of: document) {
                 let object: [String: String] = [
-                    "title": document.title, "heading_path": chunk.headingPath.joined(separator: "\n"), "text": chunk.text,
+                    "title": document.title, "heading_path": chunk.headingPath.joined(separator: "\n"),
+                    "text": chunk.text,
                 ]
                 try handle.write(contentsOf: try JSONSerialization.data(withJSONObject: object) + Data("\n".utf8))
             }
         }
         try handle.close()
         Output.line("")
-        Output.line("Indexing \(report.added) Markdown files (\(String(format: "%.2f", megabytes)) MB, \(report.chunks) chunks):")
-        var rows = [[
-            "mneme index (load, chunk with o200k counts, hash, store, stemmed FTS5)", String(format: "%.2f", seconds),
-            String(format: "%.2f", megabytes / seconds), String(format: "%.0f", Double(report.chunks) / seconds),
-        ]]
-        if let peer = runPython(["bench_index_peer.py", chunkFile.path, folder.appendingPathComponent("peer.sqlite").path]),
+        Output.line(
+            "Indexing \(report.added) Markdown files (\(String(format: "%.2f", megabytes)) MB, \(report.chunks) chunks):"
+        )
+        var rows = [
+            [
+                "mneme index (load, chunk with o200k counts, hash, store, stemmed FTS5)",
+                String(format: "%.2f", seconds),
+                String(format: "%.2f", megabytes / seconds), String(format: "%.0f", Double(report.chunks) / seconds),
+            ]
+        ]
+        if let peer = runPython([
+            "bench_index_peer.py", chunkFile.path, folder.appendingPathComponent("peer.sqlite").path,
+        ]),
             let peerSeconds = peer["seconds"] as? Double
         {
             rows.append([
                 "Python sqlite3 FTS5 bulk insert of the same chunks (peer)", String(format: "%.2f", peerSeconds),
-                String(format: "%.2f", megabytes / peerSeconds), String(format: "%.0f", Double(report.chunks) / peerSeconds),
+                String(format: "%.2f", megabytes / peerSeconds),
+                String(format: "%.0f", Double(report.chunks) / peerSeconds),
             ])
             rows.append(["ratio (Mneme time / peer time)", String(format: "%.2fx", seconds / peerSeconds), "", ""])
         }
@@ -170,7 +189,9 @@ struct RetrievalBench: AsyncParsableCommand {
         let perDocument = max(1, latencyChunks / collection.docs.count)
         for doc in collection.docs {
             let chunks = (0..<perDocument).map { copy in
-                NewChunk(headingPath: ["part \(copy)"], text: doc.text, startOffset: 0, endOffset: doc.text.count, tokenCount: 0)
+                NewChunk(
+                    headingPath: ["part \(copy)"], text: doc.text, startOffset: 0, endOffset: doc.text.count,
+                    tokenCount: 0)
             }
             try await store.replaceDocument(
                 DocumentInput(
@@ -182,7 +203,9 @@ struct RetrievalBench: AsyncParsableCommand {
         var timings = Timings()
         for round in 0..<4 {
             for query in collection.queries {
-                let hits = try await timings.measure { try await store.searchDocuments(query.text, for: user.scope, limit: 5) }
+                let hits = try await timings.measure {
+                    try await store.searchDocuments(query.text, for: user.scope, limit: 5)
+                }
                 if round == 0 && hits.isEmpty && query.id == "1" { Output.error("warning: query 1 found nothing") }
             }
         }
