@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "MnemeIngest", targets: ["MnemeIngest"]),
         .library(name: "MnemeHTTP", targets: ["MnemeHTTP"]),
         .library(name: "MnemeHTTPTesting", targets: ["MnemeHTTPTesting"]),
+        .library(name: "MnemeProviders", targets: ["MnemeProviders"]),
+        .library(name: "MnemeProvidersTesting", targets: ["MnemeProvidersTesting"]),
         .executable(name: "mneme", targets: ["mneme"]),
     ],
     dependencies: [
@@ -28,6 +30,13 @@ let package = Package(
         .target(name: "MnemeStemming", swiftSettings: strict),
         .target(name: "MnemeHTTP", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "MnemeHTTPTesting", swiftSettings: strict),
+        .target(name: "MnemeProviders", dependencies: ["MnemeHTTP"], swiftSettings: strict),
+        .target(name: "MnemeProvidersTesting", dependencies: ["MnemeHTTPTesting"], swiftSettings: strict),
+        .executableTarget(
+            name: "provbench",
+            dependencies: ["MnemeProviders", "MnemeProvidersTesting", "MnemeHTTP"],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "httpbench", dependencies: ["MnemeHTTP", "MnemeHTTPTesting"], swiftSettings: strict),
         .target(
             name: "MnemeTokenizer",
@@ -73,6 +82,12 @@ let package = Package(
         .testTarget(
             name: "MnemeHTTPTests",
             dependencies: ["MnemeHTTP", "MnemeHTTPTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MnemeProvidersTests",
+            dependencies: ["MnemeProviders", "MnemeProvidersTesting", "MnemeHTTP", "MnemeHTTPTesting"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

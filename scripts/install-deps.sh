@@ -28,7 +28,19 @@ else
     exit 0
 fi
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+install_python_sdk() {
+    # The official openai Python SDK drives the OpenAI stub and `mneme serve` in tests that
+    # skip without it; install it when python3 and pip are there. Never fatal.
+    if command -v python3 >/dev/null 2>&1 && ! python3 -c "import openai" >/dev/null 2>&1; then
+        python3 -m pip install --quiet --disable-pip-version-check openai >/dev/null 2>&1 \
+            || echo "note: could not install the openai Python SDK; its conformance tests will be skipped." >&2
+    fi
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+    install_python_sdk
+    exit 0
+fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -41,3 +53,4 @@ $sudo apt-get update -qq >/dev/null
 $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 $sudo apt-get install -y -qq --no-install-recommends "${optional[@]}" >/dev/null 2>&1 \
     || echo "note: poppler-utils is not available; PDF files will be skipped when indexing." >&2
+install_python_sdk

@@ -35,15 +35,17 @@ extension Store {
         return Self.diversify(candidates, limit: limit, perDocument: perDocument)
     }
 
+    /// `CROSS JOIN` keeps the full-text index as the outer loop: left to itself, the planner
+    /// may scan chunks and probe the index once per row, re-running the whole match each time.
     private static let documentSearchSQL = """
         SELECT c.id, c.document_id, c.heading_path, c.text, c.start_offset, c.end_offset, c.token_count,
             d.uri, d.title, col.name AS collection,
             -bm25(chunk_fts, \(chunkColumnWeights.title), \(chunkColumnWeights.headings), \(chunkColumnWeights.text))
                 AS score
         FROM chunk_fts
-        JOIN chunk c ON c.id = chunk_fts.rowid
-        JOIN document d ON d.id = c.document_id
-        JOIN collection col ON col.id = d.collection_id
+        CROSS JOIN chunk c ON c.id = chunk_fts.rowid
+        CROSS JOIN document d ON d.id = c.document_id
+        CROSS JOIN collection col ON col.id = d.collection_id
         WHERE chunk_fts MATCH ?1 AND c.tenant_id = ?2 AND d.tenant_id = ?2
             AND (?4 IS NULL OR col.name = ?4)
             AND (d.visibility = 'tenant' OR EXISTS (

@@ -25,7 +25,7 @@ extension Store {
                 db,
                 sql: """
                     SELECT \(Message.selection("m")), -bm25(message_fts) AS score
-                    FROM message_fts JOIN message m ON m.id = message_fts.rowid
+                    FROM message_fts CROSS JOIN message m ON m.id = message_fts.rowid
                     WHERE message_fts MATCH ?1 AND m.tenant_id = ?2 AND m.user_id = ?3
                         AND (?4 IS NULL OR m.session_id != ?4)
                     ORDER BY bm25(message_fts) LIMIT ?5
