@@ -1,5 +1,5 @@
 # Mneme: two commands on a fresh Debian/Ubuntu machine with the Swift toolchain.
-#   make chat   builds Mneme and runs the demo (installs missing system packages first)
+#   make chat   builds Mneme and runs the demo chatbot (installs missing system packages first)
 #   make test   runs the whole test suite (same)
 
 SWIFT ?= swift
@@ -8,7 +8,7 @@ SWIFT ?= swift
 
 chat: deps
 	$(SWIFT) build --product mneme
-	.build/debug/mneme --help
+	.build/debug/mneme chat
 
 test: deps lint
 	$(SWIFT) test

@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "MnemeTokenizer", targets: ["MnemeTokenizer"]),
         .library(name: "MnemeStore", targets: ["MnemeStore"]),
         .library(name: "MnemeIngest", targets: ["MnemeIngest"]),
+        .library(name: "MnemeContext", targets: ["MnemeContext"]),
+        .library(name: "Mneme", targets: ["Mneme"]),
         .library(name: "MnemeHTTP", targets: ["MnemeHTTP"]),
         .library(name: "MnemeHTTPTesting", targets: ["MnemeHTTPTesting"]),
         .library(name: "MnemeProviders", targets: ["MnemeProviders"]),
@@ -26,8 +28,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "MnemeStemming", swiftSettings: strict),
+        .target(name: "MnemeContext", swiftSettings: strict),
+        .executableTarget(name: "ctxbench", dependencies: ["MnemeContext"], swiftSettings: strict),
         .target(name: "MnemeHTTP", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "MnemeHTTPTesting", swiftSettings: strict),
         .target(name: "MnemeProviders", dependencies: ["MnemeHTTP"], swiftSettings: strict),
@@ -60,9 +65,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "Mneme",
+            dependencies: [
+                "MnemeStore", "MnemeIngest", "MnemeTokenizer", "MnemeContext", "MnemeProviders", "MnemeHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "mneme",
             dependencies: [
+                "Mneme",
+                "CEditLine",
+                "MnemeContext",
+                "MnemeProviders",
                 "MnemeStore",
                 "MnemeIngest",
                 "MnemeTokenizer",
@@ -89,6 +106,12 @@ let package = Package(
             name: "MnemeProvidersTests",
             dependencies: ["MnemeProviders", "MnemeProvidersTesting", "MnemeHTTP", "MnemeHTTPTesting"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MnemeContextTests", dependencies: ["MnemeContext"], swiftSettings: strict),
+        .testTarget(
+            name: "MnemeTests",
+            dependencies: ["Mneme", "MnemeStore", "MnemeProviders", "MnemeContext"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -9,6 +9,31 @@ struct OfflineAnswerer: Sendable {
         var sentence: String
         var passageIndex: Int
         var score: Double
+        /// The share of the question's words the sentence holds.
+        var coverage: Double = 0
+    }
+
+    /// Words that open a question (English and Russian).
+    static let questionWords: Set<String> = [
+        "what", "how", "where", "when", "who", "whom", "which", "why", "can", "could", "do", "does", "is", "are",
+        "should", "may", "will", "would", "сколько", "как", "где", "когда", "что", "кто", "почему", "какой", "какая",
+        "какие", "можно", "зачем", "куда",
+    ]
+
+    /// Whether the text asks something: a question mark, or a question word first.
+    static func isQuestion(_ text: String) -> Bool {
+        if text.contains("?") { return true }
+        let first = text.lowercased().split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        return questionWords.contains(first)
+    }
+
+    /// Whether the question asks for an amount, a time or a date, which a sentence with digits
+    /// is likelier to answer.
+    static func asksForQuantity(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["how many", "how much", "how long", "when", "сколько", "когда", "какой срок"].contains {
+            lower.contains($0)
+        }
     }
 
     func answer(_ request: ChatRequest) -> String {
@@ -34,8 +59,12 @@ struct OfflineAnswerer: Sendable {
             parts.append(about)
         }
 
-        let quotes = bestQuotes(terms: terms, passages: grounding.passages)
-        if quotes.isEmpty {
+        let asking = Self.isQuestion(question)
+        var quotes = bestQuotes(terms: terms, passages: grounding.passages, question: question)
+        if !asking, quotes.first.map({ $0.coverage < 0.75 }) ?? false { quotes = [] }
+        if quotes.isEmpty && !asking && !terms.isEmpty {
+            parts.append("Noted. Ask me anything about the company documents, and I'll quote what they say.")
+        } else if quotes.isEmpty {
             if parts.count <= 1 || (parts.count == 1 && greeting == nil) {
                 if grounding.passages.isEmpty {
                     parts.append(
@@ -79,9 +108,10 @@ struct OfflineAnswerer: Sendable {
     }
 
     /// The one or two best sentences of the top passages.
-    func bestQuotes(terms: [String], passages: [Passage]) -> [Quote] {
+    func bestQuotes(terms: [String], passages: [Passage], question: String = "") -> [Quote] {
         guard !terms.isEmpty else { return [] }
         let questionTerms = Set(terms)
+        let quantity = Self.asksForQuantity(question)
         var candidates: [Quote] = []
         for (index, passage) in passages.prefix(5).enumerated() {
             for sentence in Self.sentences(of: passage.text) {
@@ -89,9 +119,12 @@ struct OfflineAnswerer: Sendable {
                 let overlap = questionTerms.intersection(sentenceTerms).count
                 guard overlap > 0 else { continue }
                 let coverage = Double(overlap) / Double(questionTerms.count)
+                // With two or more question words, a sentence sharing fewer than half is not an answer.
+                if questionTerms.count >= 2 && coverage < 0.5 { continue }
                 // Prefer the retriever's order a little; break ties by position (stable sort below).
-                let score = coverage * 10 - Double(index) * 0.5 + Double(overlap)
-                candidates.append(Quote(sentence: sentence, passageIndex: index, score: score))
+                var score = coverage * 10 - Double(index) * 0.5 + Double(overlap)
+                if quantity && sentence.contains(where: \.isNumber) { score += 3 }
+                candidates.append(Quote(sentence: sentence, passageIndex: index, score: score, coverage: coverage))
             }
         }
         let sorted = candidates.enumerated().sorted { lhs, rhs in

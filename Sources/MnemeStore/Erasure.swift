@@ -13,6 +13,7 @@ enum Erasure {
     /// Tables with `tenant_id` and `user_id` columns, children before parents.
     static let tables: [String] = [
         "user_group",
+        "prompt_log",
         "profile_fact",
         "message",
         "session",

@@ -16,6 +16,9 @@ enum Schema {
             try createDocumentTables(db)
             try useStemmingTokenizerForMessages(db)
         }
+        migrator.registerMigration("v3: prompt log, few-shot examples") { db in
+            try createTurnTables(db)
+        }
         return migrator
     }
 
@@ -177,6 +180,52 @@ enum Schema {
                     content, content='message', content_rowid='id', tokenize='\(TextTokenizer.name)'
                 );
                 INSERT INTO message_fts(message_fts) VALUES ('rebuild');
+                """
+        )
+    }
+
+    private static func createTurnTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE prompt_log (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    user_message_id INTEGER REFERENCES message(id) ON DELETE SET NULL,
+                    reply_message_id INTEGER REFERENCES message(id) ON DELETE SET NULL,
+                    model TEXT NOT NULL,
+                    route TEXT,
+                    prompt_tokens INTEGER,
+                    completion_tokens INTEGER,
+                    estimated_prompt_tokens INTEGER,
+                    latency_ms INTEGER,
+                    status TEXT NOT NULL CHECK (status IN ('complete', 'partial', 'failed')),
+                    error TEXT,
+                    trace TEXT NOT NULL CHECK (json_valid(trace)),
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX prompt_log_user ON prompt_log(tenant_id, user_id, created_at);
+                CREATE INDEX prompt_log_session ON prompt_log(session_id);
+                CREATE TABLE example (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL REFERENCES tenant(id) ON DELETE CASCADE,
+                    persona TEXT NOT NULL DEFAULT '',
+                    input TEXT NOT NULL,
+                    output TEXT NOT NULL,
+                    pinned INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX example_persona ON example(tenant_id, persona);
+                CREATE VIRTUAL TABLE example_fts USING fts5(
+                    input, content='example', content_rowid='id', tokenize='\(TextTokenizer.name)'
+                );
+                CREATE TRIGGER example_fts_insert AFTER INSERT ON example BEGIN
+                    INSERT INTO example_fts(rowid, input) VALUES (new.id, new.input);
+                END;
+                CREATE TRIGGER example_fts_delete AFTER DELETE ON example BEGIN
+                    INSERT INTO example_fts(example_fts, rowid, input) VALUES ('delete', old.id, old.input);
+                END;
                 """
         )
     }

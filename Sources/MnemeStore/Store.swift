@@ -146,7 +146,7 @@ public final class Store: Sendable {
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             problems += orphans.map { "orphan row \($0[1] as Int64? ?? 0) in \($0[0] as String? ?? "?")" }
-            for index in Erasure.ftsIndexes + ["chunk_fts"] {
+            for index in Erasure.ftsIndexes + ["chunk_fts", "example_fts"] {
                 do {
                     try db.execute(sql: "INSERT INTO \(index)(\(index)) VALUES ('integrity-check')")
                 } catch let error as DatabaseError {

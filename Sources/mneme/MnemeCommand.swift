@@ -15,7 +15,8 @@ struct MnemeCommand: AsyncParsableCommand {
             """,
         version: MnemeVersion.string,
         subcommands: [
-            ProfileCommand.self, HistoryCommand.self, IndexCommand.self, SearchCommand.self, DocsCommand.self,
+            ChatCommand.self, AskCommand.self, ProfileCommand.self, HistoryCommand.self, IndexCommand.self,
+            SearchCommand.self, DocsCommand.self,
             TokensCommand.self, BenchCommand.self,
         ]
     )

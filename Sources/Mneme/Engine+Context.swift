@@ -1,0 +1,144 @@
+public import MnemeContext
+public import MnemeProviders
+public import MnemeStore
+import MnemeTokenizer
+
+/// A turn ready to send: the route, the assembled context and the provider request.
+public struct PreparedTurn: Sendable {
+    /// The user the turn is for.
+    public let user: User
+    /// The route decision.
+    public let decision: RouteDecision
+    /// The prompt and its trace.
+    public let context: BuiltContext
+    /// What goes to the provider.
+    public let request: ChatRequest
+    /// The prompt's size as Mneme counts it for the model.
+    public let promptTokens: Int
+    /// Whether that count is exact (public tokenizer) or an estimate.
+    public let exactCount: Bool
+    /// The tokenizer the count used (for example `o200k_base`, or `claude (estimate)`).
+    public let tokenizer: String
+}
+
+extension Engine {
+    /// Assembles the context for `message` without sending or storing anything (a dry run,
+    /// as `mneme context` prints it).
+    ///
+    /// - Parameters:
+    ///   - session: the session whose history is used, if any.
+    ///   - excludingMessage: the stored id of `message` itself, so it is not also history.
+    public func prepare(
+        tenant: String,
+        user userID: String,
+        session: Int64?,
+        message: String,
+        options: TurnOptions = TurnOptions(),
+        excludingMessage: Int64? = nil
+    ) async throws -> PreparedTurn {
+        let user = try await self.user(tenant: tenant, id: userID)
+        let scope = user.scope
+        var personaID = options.persona
+        if personaID == nil, let session, let stored = try await store.session(session, for: scope) {
+            personaID = stored.persona
+        }
+        let persona = try persona(personaID)
+        let decision = try router.decide(
+            RoutingContext(
+                tenant: tenant, userAttributes: user.attributes, persona: persona.id, requestedModel: options.model)
+        )
+        let modelInfo = counter.catalog.info(for: decision.target.model)
+        let exact = decision.target.provider != "offline" && modelInfo.tokenizer.exactEncoding != nil
+        let count = tokenCounter(model: decision.target.model, exact: exact)
+
+        let facts = try await store.facts(for: scope)
+        let examples = try await store.examples(tenantID: scope.tenantID, persona: persona.id, matching: message)
+        let documents = try await store.searchDocuments(
+            message, for: scope, limit: configuration.documentCandidates, perDocument: 3)
+        var history: [Message] = []
+        if let session {
+            history = try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)
+                .filter { $0.id != excludingMessage && ($0.role == .user || $0.role == .assistant) }
+        }
+        let recall = try await store.searchMessages(
+            message, for: scope, limit: configuration.recallCandidates, excludingSession: session)
+
+        let reserved = min(configuration.reservedOutputTokens, modelInfo.maxOutputTokens)
+        let margin = configuration.safetyMarginTokens + (exact ? 0 : modelInfo.contextWindow / 50)
+        var window = modelInfo.contextWindow
+        if let budget = options.budget { window = min(window, budget + reserved + margin) }
+        let name = facts.first { $0.key == "preferred_name" }?.value ?? facts.first { $0.key == "name" }?.value
+        var variables: [String: String] = [:]
+        if let name { variables["preferred_name"] = name }
+
+        let input = ContextInput(
+            persona: persona,
+            facts: facts.map {
+                FactCandidate(
+                    key: $0.key, value: $0.value, sourceMessageId: $0.messageID.map(String.init),
+                    updatedAt: $0.updatedAt)
+            },
+            examples: examples.map {
+                ExampleCandidate(
+                    id: "example:\($0.id)", input: $0.input, output: $0.output, pinned: $0.pinned, score: $0.score)
+            },
+            documents: documents.map {
+                DocumentCandidate(
+                    chunkId: String($0.chunkID), documentURI: $0.uri, title: $0.title, headingPath: $0.headingPath,
+                    text: $0.text, score: $0.score)
+            },
+            recall: recall.compactMap { hit in
+                guard let role = ChatRole(rawValue: hit.message.role.rawValue) else { return nil }
+                return RecallCandidate(
+                    messageId: String(hit.message.id), externalId: hit.message.externalID,
+                    sessionId: String(hit.message.sessionID), createdAt: hit.message.createdAt, role: role,
+                    speaker: role == .user ? name : nil, text: hit.message.content, score: hit.score)
+            },
+            history: history.compactMap { message in
+                guard let role = ChatRole(rawValue: message.role.rawValue) else { return nil }
+                return HistoryMessage(
+                    messageId: String(message.id), externalId: message.externalID,
+                    sessionId: String(message.sessionID), createdAt: message.createdAt, role: role,
+                    text: message.content)
+            },
+            userMessage: message,
+            userMessageId: excludingMessage.map(String.init),
+            variables: variables,
+            limits: .openAIChat(contextWindow: window, reservedOutput: reserved, safetyMargin: margin),
+            policy: configuration.budget
+        )
+        let built = try ContextBuilder(policy: configuration.budget, counter: count).build(input)
+        let included = Set(built.trace.entries.filter { $0.included && $0.section == .documents }.map(\.id))
+        let passages = zip(input.documents, documents).filter { included.contains($0.0.id) }.map { candidate, hit in
+            Passage(title: hit.title, uri: hit.uri, headingPath: hit.headingPath, text: hit.text, score: hit.score)
+        }
+        let request = ChatRequest(
+            model: decision.target.model,
+            system: built.prompt.system,
+            messages: built.prompt.messages.map {
+                ChatTurn(role: $0.role == .user ? .user : .assistant, text: $0.text)
+            },
+            maxOutputTokens: reserved,
+            user: userID,
+            grounding: Grounding(
+                userName: name, passages: passages, facts: facts.map { Fact(key: $0.key, value: $0.value) })
+        )
+        return PreparedTurn(
+            user: user, decision: decision, context: built, request: request, promptTokens: built.trace.budget.total,
+            exactCount: exact,
+            tokenizer: exact ? (modelInfo.tokenizer.exactEncoding?.rawValue ?? "") : "\(modelInfo.tokenizer) (estimate)"
+        )
+    }
+
+    /// The token counter for a model: its exact tokenizer, or the high-side estimator.
+    func tokenCounter(model: String, exact: Bool) -> TokenCountingFunction {
+        let counter = self.counter
+        if exact, let tokenizer = try? counter.tokenizer(forModel: model) {
+            return { tokenizer.count($0) }
+        }
+        let fallback = try? Tokenizer.shared(.o200kBase)
+        return { text in
+            (try? counter.count(text, model: model).tokens) ?? fallback?.count(text) ?? text.utf8.count / 3 + 1
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import MnemeContext
+import MnemeProviders
+import MnemeStore
+
+extension Engine {
+    /// Runs one turn and reports it as events (see ``TurnEvent``).
+    ///
+    /// The user message is stored before anything else; the reply, usage, latency and trace are
+    /// stored together at the end. If the provider fails or the consumer stops listening
+    /// (cancellation), the text so far is stored as a `partial` or `failed` reply, so nothing
+    /// is lost and the turn can be retried.
+    ///
+    /// - Parameter session: the session to continue, or `nil` for a new one.
+    public func respond(
+        tenant: String,
+        user: String,
+        session: Int64?,
+        message: String,
+        options: TurnOptions = TurnOptions()
+    ) -> AsyncThrowingStream<TurnEvent, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<TurnEvent, any Error>.makeStream()
+        let task = Task {
+            do {
+                try await runTurn(
+                    tenant: tenant, user: user, session: session, message: message, options: options,
+                    emit: { continuation.yield($0) })
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    private func runTurn(
+        tenant: String,
+        user userID: String,
+        session requested: Int64?,
+        message: String,
+        options: TurnOptions,
+        emit: @escaping @Sendable (TurnEvent) -> Void
+    ) async throws {
+        let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw EngineError(.emptyMessage, "The message is empty.") }
+        let started = ContinuousClock.now
+        let user = try await self.user(tenant: tenant, id: userID)
+        let scope = user.scope
+        let session: Session
+        if let requested {
+            guard let found = try await store.session(requested, for: scope) else {
+                throw EngineError(.unknownSession, "User \(userID) has no session \(requested).")
+            }
+            session = found
+        } else {
+            session = try await store.createSession(for: scope, persona: options.persona)
+        }
+
+        // 1. Persist the message first: whatever fails later, it is kept.
+        let stored = try await store.append(NewMessage(role: .user, content: message), to: session.id, for: scope)
+        emit(.accepted(session: session.id, userMessageID: stored.id))
+
+        // 2. Memory.
+        if configuration.extractMemory {
+            let facts = FactExtractor().extract(from: message)
+            for fact in facts {
+                try await store.setFact(
+                    NewFact(
+                        key: fact.key, value: fact.value, source: .extracted, messageID: stored.id,
+                        confidence: min(max(fact.confidence, 0), 1)),
+                    for: scope)
+            }
+            if !facts.isEmpty { emit(.remembered(facts)) }
+        }
+
+        // 3. Route and context.
+        let prepared = try await prepare(
+            tenant: tenant, user: userID, session: session.id, message: message, options: options,
+            excludingMessage: stored.id)
+        emit(.routed(prepared.decision))
+        emit(
+            .contextAssembled(tokens: prepared.promptTokens, exact: prepared.exactCount, trace: prepared.context.trace))
+        let trace = (try? String(decoding: prepared.context.trace.jsonData(), as: UTF8.self)) ?? "{}"
+
+        // 4. Stream the reply.
+        var retry = RetryPolicy()
+        retry.onRetry = { notice in emit(.notice(notice.description)) }
+        let factory = ProviderFactory(
+            environment: environment, http: http, retry: retry,
+            offline: OfflineProvider(chunkDelay: configuration.offlineChunkDelay))
+        var reply = ""
+        var usage: Usage?
+        var status = Message.Status.complete
+        var failure: (any Error)?
+        do {
+            let provider = try factory.provider(for: prepared.decision) { notice in emit(.notice(notice.description)) }
+            for try await event in provider.stream(prepared.request) {
+                switch event {
+                case .delta(let piece):
+                    reply += piece
+                    emit(.delta(piece))
+                case .usage(let reported):
+                    usage = reported
+                    emit(.usage(reported))
+                case .finished:
+                    break
+                }
+            }
+            try Task.checkCancellation()
+        } catch {
+            failure = error
+            status =
+                error is CancellationError || Task.isCancelled || (error as? ProviderError)?.code == .cancelled
+                ? .partial : (reply.isEmpty ? .failed : .partial)
+        }
+
+        // 5. Store the reply and the turn's record together.
+        let model = "\(prepared.decision.target.provider):\(prepared.decision.target.model)"
+        let replyTokens = (try? counter.count(reply, model: prepared.decision.target.model).tokens)
+        let record = try await store.finishTurn(
+            TurnCompletion(
+                sessionID: session.id, userMessageID: stored.id, reply: reply, status: status, model: model,
+                route: prepared.decision.route, promptTokens: usage?.promptTokens,
+                completionTokens: usage?.completionTokens, estimatedPromptTokens: prepared.promptTokens,
+                replyTokenCount: replyTokens, tokenizer: prepared.tokenizer,
+                latencyMilliseconds: Int((ContinuousClock.now - started) / .milliseconds(1)),
+                error: failure.map { Self.describe($0) }, trace: trace),
+            for: scope)
+        if let failure { throw failure }
+        emit(.finished(record))
+    }
+
+    /// A message for a failure, safe to store and show (provider errors carry no secrets).
+    static func describe(_ error: any Error) -> String {
+        if error is CancellationError { return "cancelled" }
+        return String(describing: error)
+    }
+}

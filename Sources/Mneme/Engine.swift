@@ -1,0 +1,110 @@
+public import Foundation
+public import Logging
+import MnemeContext
+public import MnemeHTTP
+public import MnemeProviders
+public import MnemeStore
+import MnemeTokenizer
+
+/// Mneme's facade for chat backends: one object, shared by all sessions, that runs turns —
+/// store the message, remember facts, route, assemble the context, stream the reply, record
+/// everything — and manages users, facts, sessions and documents.
+///
+/// ```swift
+/// let engine = try Engine(configuration: EngineConfiguration())
+/// for try await event in engine.respond(tenant: "acme", user: "u-42", session: nil, message: "Hi, I'm Ada") {
+///     if case .delta(let text) = event { print(text, terminator: "") }
+/// }
+/// ```
+///
+/// Thread-safe: many tasks may run turns at once; SQLite's WAL and the store's single writer
+/// keep every message.
+public final class Engine: Sendable {
+    /// The configuration in use.
+    public let configuration: EngineConfiguration
+    /// The store, for management calls the engine does not wrap.
+    public let store: Store
+    let http: HTTPClient
+    let environment: ProviderEnvironment
+    let defaultTarget: ModelTarget
+    /// Why the default model was chosen (for example "no API key set: offline provider").
+    public let defaultModelReason: String
+    let counter: TokenCounter
+    let logger: Logger
+
+    /// Opens the database and sets up providers from the configuration and environment.
+    public init(configuration: EngineConfiguration = EngineConfiguration(), logger: Logger = Store.silentLogger) throws
+    {
+        self.configuration = configuration
+        self.logger = logger
+        store = try Store(path: configuration.databasePath, logger: logger)
+        http = try HTTPClient()
+        environment = ProviderEnvironment(configuration.environment)
+        let factory = ProviderFactory(environment: environment, http: http)
+        if let model = configuration.model, !configuration.routes.contains(where: { $0.name == model }) {
+            do {
+                defaultTarget = try ModelTarget(parsing: model)
+            } catch {
+                throw EngineError(.configuration, "The model '\(model)' is not provider:model or a route name.")
+            }
+            defaultModelReason = "configured model \(model)"
+        } else {
+            let choice = factory.defaultChoice()
+            defaultTarget = choice.target
+            defaultModelReason = choice.reason
+        }
+        counter = TokenCounter()
+    }
+
+    /// The model a turn would use when nothing else is asked for.
+    public var defaultModel: String { "\(defaultTarget.provider):\(defaultTarget.model)" }
+
+    /// A router over the configured routes.
+    var router: Router { Router(routes: configuration.routes, defaultTarget: defaultTarget) }
+
+    /// The persona with `id`, or the default one.
+    func persona(_ id: String?) throws -> Persona {
+        let key = id ?? configuration.defaultPersona
+        guard let persona = configuration.personas[key] ?? (id == nil ? Persona.assistant : nil) else {
+            let known = configuration.personas.keys.sorted().joined(separator: ", ")
+            throw EngineError(.unknownPersona, "There is no persona '\(key)' (known: \(known)).")
+        }
+        return persona
+    }
+
+    // MARK: - Management
+
+    /// The user, created if needed.
+    public func user(tenant: String, id: String) async throws -> User {
+        try await store.ensureUser(tenant: tenant, externalID: id)
+    }
+
+    /// Records a fact the user stated.
+    @discardableResult
+    public func remember(_ key: String, _ value: String, tenant: String, user: String) async throws -> ProfileFact {
+        let user = try await self.user(tenant: tenant, id: user)
+        return try await store.setFact(NewFact(key: key, value: value, source: .userStated), for: user.scope)
+    }
+
+    /// Removes one fact, with its history.
+    @discardableResult
+    public func forgetFact(_ key: String, tenant: String, user: String) async throws -> Bool {
+        guard let user = try await store.user(tenant: tenant, externalID: user) else { return false }
+        return try await store.unsetFact(key, for: user.scope)
+    }
+
+    /// Erases everything stored about the user.
+    @discardableResult
+    public func forget(tenant: String, user: String) async throws -> ErasureReport? {
+        guard let user = try await store.user(tenant: tenant, externalID: user) else { return nil }
+        return try await store.forget(user: user.scope)
+    }
+
+    /// Starts a new session for the user.
+    public func newSession(tenant: String, user: String, persona: String? = nil, title: String? = nil) async throws
+        -> Session
+    {
+        let user = try await self.user(tenant: tenant, id: user)
+        return try await store.createSession(for: user.scope, title: title, persona: persona)
+    }
+}

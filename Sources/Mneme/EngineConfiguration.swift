@@ -1,0 +1,78 @@
+public import Foundation
+public import MnemeContext
+public import MnemeProviders
+
+/// Everything an ``Engine`` needs, with defaults that work with nothing set: a database in the
+/// working folder, the offline provider unless an API key is in the environment, the sample
+/// persona, the default budget policy and memory extraction on.
+///
+/// ```swift
+/// var configuration = EngineConfiguration()
+/// configuration.databasePath = "/var/lib/chat/mneme.sqlite"
+/// configuration.model = "openai:gpt-4o-mini"
+/// let engine = try Engine(configuration: configuration)
+/// ```
+public struct EngineConfiguration: Sendable {
+    /// The SQLite database file.
+    public var databasePath: String
+    /// The model to use when no route matches: `provider:model` or a route name; `nil` picks
+    /// by the environment (OpenAI, Anthropic, Gemini keys, else the offline provider).
+    public var model: String?
+    /// Routes from a match (tenant, user attributes, persona) to a model.
+    public var routes: [Route]
+    /// Personas by id.
+    public var personas: [String: Persona]
+    /// The persona of new sessions.
+    public var defaultPersona: String
+    /// How the token budget is shared between sections.
+    public var budget: BudgetPolicy
+    /// Tokens kept free for the answer (capped by the model's output limit).
+    public var reservedOutputTokens: Int
+    /// Tokens kept free as a safety margin (estimated tokenizers get more; see ``Engine``).
+    public var safetyMarginTokens: Int
+    /// Whether explicit statements ("my name is…", "remember that…") become profile facts.
+    public var extractMemory: Bool
+    /// How many document chunks and recalled turns are fetched as candidates per turn.
+    public var documentCandidates: Int
+    public var recallCandidates: Int
+    /// How many recent messages of the session are candidates.
+    public var historyCandidates: Int
+    /// Prices for cost reports.
+    public var prices: PriceTable
+    /// The environment provider keys and base URLs are read from (never stored).
+    public var environment: [String: String]
+    /// A delay between the offline provider's words, for demos (zero in tests).
+    public var offlineChunkDelay: Duration
+
+    /// The configuration with defaults (see the type's description).
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+        databasePath = environment["MNEME_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "mneme.sqlite"
+        model = environment["MNEME_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
+        routes = []
+        personas = [Persona.assistant.id: .assistant]
+        defaultPersona = Persona.assistant.id
+        budget = .default
+        reservedOutputTokens = 1024
+        safetyMarginTokens = 64
+        extractMemory = true
+        documentCandidates = 8
+        recallCandidates = 8
+        historyCandidates = 60
+        prices = PriceTable()
+        offlineChunkDelay = .zero
+    }
+}
+
+extension Persona {
+    /// The default persona: a helpful company assistant that answers from the reference
+    /// documents and cites them.
+    public static let assistant = Persona(
+        id: "assistant",
+        template: """
+            You are Lumen, the assistant of {{company|the company}}. Be brief and friendly. \
+            Address the user as {{preferred_name|there}}. Answer from the reference documents when they \
+            cover the question, cite them as [title › section], and say plainly when you do not know.
+            """
+    )
+}

@@ -1,0 +1,41 @@
+public import MnemeContext
+public import MnemeProviders
+public import MnemeStore
+
+/// What happens during a turn, in order, as ``Engine/respond(tenant:user:session:message:options:)``
+/// reports it.
+public enum TurnEvent: Sendable {
+    /// The user message is stored (in `session`).
+    case accepted(session: Int64, userMessageID: Int64)
+    /// Facts taken from the user message into the profile.
+    case remembered([ExtractedFact])
+    /// The model chosen, and why.
+    case routed(RouteDecision)
+    /// The prompt is assembled: its token count (exact, or estimated) and the trace.
+    case contextAssembled(tokens: Int, exact: Bool, trace: ContextTrace)
+    /// Text of the reply as it arrives.
+    case delta(String)
+    /// A retry or a fallback is under way (for example "rate limited — retrying in 2 s").
+    case notice(String)
+    /// Token usage as the provider reported it.
+    case usage(Usage)
+    /// The turn is stored: reply, usage, latency and trace.
+    case finished(TurnRecord)
+}
+
+/// Per-turn choices.
+public struct TurnOptions: Sendable {
+    /// A model (`provider:model`) or route name for this turn only.
+    public var model: String?
+    /// The persona (default: the session's, else the configured default).
+    public var persona: String?
+    /// A total token budget for the prompt, below the model's own window.
+    public var budget: Int?
+
+    /// Creates options.
+    public init(model: String? = nil, persona: String? = nil, budget: Int? = nil) {
+        self.model = model
+        self.persona = persona
+        self.budget = budget
+    }
+}

@@ -1,0 +1,124 @@
+/// Rendering the planned items into a ``Prompt`` and counting it exactly.
+extension ContextAssembly {
+    func render() -> Prompt {
+        var blocks: [String] = [personaText]
+        if let facts = nonEmptyTaken(.facts) {
+            let lines = facts.map { item -> String in
+                guard case .fact(let key) = item.kind else { return "" }
+                return PromptLayout.factLinePrefix(key: key) + item.pieces[0].text
+            }
+            blocks.append(PromptLayout.factsHeader + "\n" + lines.joined(separator: "\n"))
+        }
+        if let recall = nonEmptyTaken(.recall) {
+            let lines = recall.map { item -> String in
+                guard case .recall(let prefix) = item.kind else { return "" }
+                return prefix + item.pieces[0].text
+            }
+            blocks.append(PromptLayout.recallHeader + "\n" + lines.joined(separator: "\n"))
+        }
+        var messages: [PromptMessage] = []
+        if let examples = nonEmptyTaken(.examples) {
+            switch policy.examplePlacement {
+            case .messages:
+                for item in examples {
+                    messages += item.pieces.map { PromptMessage(role: $0.role, text: $0.text) }
+                }
+            case .system:
+                let pairs = examples.map { item in
+                    item.pieces.map { PromptLayout.exampleLinePrefix($0.role) + $0.text }.joined(separator: "\n")
+                }
+                blocks.append(PromptLayout.examplesHeader + "\n" + pairs.joined(separator: "\n\n"))
+            }
+        }
+        if let documents = nonEmptyTaken(.documents) {
+            let quoted = documents.enumerated().map { position, item -> String in
+                guard case .document(let source) = item.kind else { return "" }
+                return PromptLayout.documentOpening(index: position + 1, source: source) + item.pieces[0].text
+                    + PromptLayout.documentClosing()
+            }
+            blocks.append(PromptLayout.documentsHeader + "\n" + quoted.joined(separator: "\n\n"))
+        }
+        if let history = nonEmptyTaken(.history) {
+            for item in history.reversed() {
+                messages += item.pieces.map { PromptMessage(role: $0.role, text: $0.text) }
+            }
+        }
+        messages.append(PromptMessage(role: .user, text: userText))
+        let system = blocks.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return Prompt(system: system, messages: messages)
+    }
+
+    /// Taken items of a section in rank order (most valuable first), or `nil` if none.
+    func nonEmptyTaken(_ section: ContextSection) -> [PlanItem]? {
+        guard let items = taken[section], !items.isEmpty else { return nil }
+        return items.sorted { $0.rank < $1.rank }
+    }
+
+    /// What the provider counts: reply priming plus, per message, its overhead, role and content.
+    func exactCount(_ prompt: Prompt) -> Int {
+        var total = limits.replyPriming
+        if !prompt.system.isEmpty {
+            total += limits.tokensPerMessage + systemRoleTokens + counter(prompt.system)
+        }
+        for message in prompt.messages {
+            total += limits.tokensPerMessage + roleTokens(message.role) + counter(message.text)
+        }
+        return total
+    }
+
+    /// Renders and recounts; while over budget, drops the lowest-priority, least valuable item (or, with
+    /// nothing optional left, trims the mandatory parts further) and recounts.
+    mutating func recount() throws(ContextError) -> (Prompt, Int, Int) {
+        var recounts = 0
+        var shrinkSteps = 0
+        while true {
+            let prompt = render()
+            let total = exactCount(prompt)
+            recounts += 1
+            let over = total - limits.available
+            if over <= 0 { return (prompt, total, recounts) }
+            var saved = 0
+            while saved < over, let victim = dropVictim(overshoot: over, total: total) {
+                saved += victim
+            }
+            if saved == 0 {
+                shrinkSteps += 1
+                guard shrinkSteps <= 64 else { throw tooSmall() }
+                try shrinkMandatory(by: over)
+            }
+        }
+    }
+
+    /// Removes the last-ranked item of the lowest-priority section that has one; returns its planned cost.
+    mutating func dropVictim(overshoot: Int, total: Int) -> Int? {
+        for section in servingOrder.reversed() {
+            guard var items = taken[section], !items.isEmpty else { continue }
+            let position = items.indices.max { items[$0].rank < items[$1].rank }!
+            let victim = items.remove(at: position)
+            taken[section] = items
+            var cost = victim.cost
+            if items.isEmpty { cost += headerTokens[section]! }
+            used[section]! -= cost
+            for entry in victim.entries {
+                entries[entry].reason = .overBudgetAfterRecount
+                entries[entry].detail =
+                    "the rendered prompt counted \(total) tokens, \(overshoot) over the \(limits.available) available"
+            }
+            return max(cost, 1)
+        }
+        return nil
+    }
+
+    /// Trims the larger of the user message and the system instruction by the overshoot.
+    mutating func shrinkMandatory(by over: Int) throws(ContextError) {
+        if userTokens >= personaTokens && userTokens - over >= 0 {
+            try trimUser(to: userTokens - over)
+        } else if personaTokens - over >= 0 {
+            try trimPersona(to: personaTokens - over)
+        } else if userTokens > 0 {
+            try trimUser(to: max(0, userTokens - over))
+        } else {
+            throw tooSmall()
+        }
+    }
+}

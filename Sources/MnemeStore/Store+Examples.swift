@@ -1,0 +1,68 @@
+import GRDB
+
+/// A few-shot example: an input and the answer the assistant should give, per persona.
+public struct FewShotExample: Hashable, Sendable, Codable {
+    public let id: Int64
+    /// The persona it belongs to (empty: every persona).
+    public let persona: String
+    public let input: String
+    public let output: String
+    /// Always offered, whatever the user's message.
+    public let pinned: Bool
+    /// Similarity to the message it was selected for (BM25; 0 for pinned examples not matched).
+    public let score: Double
+}
+
+extension Store {
+    /// Stores a few-shot example for a tenant's persona.
+    @discardableResult
+    public func addExample(tenant: String, persona: String = "", input: String, output: String, pinned: Bool = false)
+        async throws -> Int64
+    {
+        try Validate.name(tenant, "A tenant name")
+        if input.isEmpty || output.isEmpty { throw StoreError.invalid("An example needs an input and an output.") }
+        return try await write { db in
+            let tenantID = try Self.ensureTenant(db, name: tenant).id
+            try db.execute(
+                sql:
+                    "INSERT INTO example (tenant_id, persona, input, output, pinned, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [tenantID, persona, input, output, pinned, Timestamp.now()]
+            )
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The pinned examples of the persona (and of every persona) plus those whose input best
+    /// matches `text`, best first.
+    public func examples(tenantID: Int64, persona: String, matching text: String, limit: Int = 8) async throws
+        -> [FewShotExample]
+    {
+        let query = DocumentQuery.match(text)
+        return try await read { db in
+            var results = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM example WHERE tenant_id = ? AND persona IN ('', ?) AND pinned = 1 ORDER BY id",
+                arguments: [tenantID, persona]
+            ).map { Self.example($0, score: 0) }
+            guard let query else { return results }
+            let matched = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.*, -bm25(example_fts) AS score FROM example_fts CROSS JOIN example e ON e.id = example_fts.rowid
+                    WHERE example_fts MATCH ? AND e.tenant_id = ? AND e.persona IN ('', ?) AND e.pinned = 0
+                    ORDER BY score DESC LIMIT ?
+                    """,
+                arguments: [query, tenantID, persona, limit]
+            )
+            results += matched.map { Self.example($0, score: $0["score"]) }
+            return results
+        }
+    }
+
+    private static func example(_ row: Row, score: Double) -> FewShotExample {
+        FewShotExample(
+            id: row["id"], persona: row["persona"], input: row["input"], output: row["output"],
+            pinned: row["pinned"], score: score
+        )
+    }
+}
