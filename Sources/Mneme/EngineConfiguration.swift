@@ -41,7 +41,8 @@ public struct EngineConfiguration: Sendable {
     public var prices: PriceTable
     /// The environment provider keys and base URLs are read from (never stored).
     public var environment: [String: String]
-    /// A delay between the offline provider's words, for demos (zero in tests).
+    /// A delay between the offline provider's words, for demos (zero in tests;
+    /// `MNEME_OFFLINE_DELAY_MS` sets it).
     public var offlineChunkDelay: Duration
 
     /// The configuration with defaults (see the type's description).
@@ -60,7 +61,7 @@ public struct EngineConfiguration: Sendable {
         recallCandidates = 8
         historyCandidates = 60
         prices = PriceTable()
-        offlineChunkDelay = .zero
+        offlineChunkDelay = .milliseconds(Int(environment["MNEME_OFFLINE_DELAY_MS"] ?? "") ?? 0)
     }
 }
 

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads a file (or standard input) line by line with line numbers, a chunk at a time, so a
 /// large file never has to fit in memory. `\n` and `\r\n` both end a line.
 struct LineReader {
@@ -38,8 +42,19 @@ struct LineReader {
                 lineNumber += 1
                 return (lineNumber, String(decoding: line, as: UTF8.self))
             }
-            let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
+            let chunk = try readChunk()
             if chunk.isEmpty { finished = true } else { buffer = Data(buffer) + chunk }
+        }
+    }
+
+    /// What one `read(2)` returns: whatever is available, up to 64 KiB, so a line typed into
+    /// a pipe is seen at once (`FileHandle.read(upToCount:)` waits for the whole count).
+    private func readChunk() throws -> Data {
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = bytes.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count >= 0 { return Data(bytes[0..<count]) }
+            if errno != EINTR { throw ValidationError("Cannot read the input: \(String(cString: strerror(errno))).") }
         }
     }
 
