@@ -15,7 +15,8 @@ struct MnemeCommand: AsyncParsableCommand {
             """,
         version: MnemeVersion.string,
         subcommands: [
-            ChatCommand.self, AskCommand.self, ProfileCommand.self, HistoryCommand.self, IndexCommand.self,
+            ChatCommand.self, AskCommand.self, ContextCommand.self, ExplainCommand.self, ProfileCommand.self,
+            HistoryCommand.self, IndexCommand.self,
             SearchCommand.self, DocsCommand.self,
             TokensCommand.self, BenchCommand.self,
         ]
