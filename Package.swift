@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "MnemeContextTests", dependencies: ["MnemeContext"], swiftSettings: strict),
         .testTarget(
             name: "MnemeTests",
-            dependencies: ["Mneme", "MnemeStore", "MnemeProviders", "MnemeContext"],
+            dependencies: ["Mneme", "MnemeStore", "MnemeProviders", "MnemeProvidersTesting", "MnemeContext"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -115,6 +115,11 @@ extension Engine {
                 ? .partial : (reply.isEmpty ? .failed : .partial)
         }
 
+        if let usage, !prepared.exactCount, prepared.decision.target.provider != "offline" {
+            try? await recordUsage(
+                model: prepared.decision.target.model, request: prepared.request, reported: usage.promptTokens)
+        }
+
         // 5. Store the reply and the turn's record together.
         let model = "\(prepared.decision.target.provider):\(prepared.decision.target.model)"
         let replyTokens = (try? counter.count(reply, model: prepared.decision.target.model).tokens)

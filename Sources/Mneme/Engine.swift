@@ -4,7 +4,8 @@ import MnemeContext
 public import MnemeHTTP
 public import MnemeProviders
 public import MnemeStore
-import MnemeTokenizer
+public import MnemeTokenizer
+import Synchronization
 
 /// Mneme's facade for chat backends: one object, shared by all sessions, that runs turns —
 /// store the message, remember facts, route, assemble the context, stream the reply, record
@@ -29,7 +30,9 @@ public final class Engine: Sendable {
     let defaultTarget: ModelTarget
     /// Why the default model was chosen (for example "no API key set: offline provider").
     public let defaultModelReason: String
-    let counter: TokenCounter
+    /// Observed (estimated, reported) prompt tokens per model, persisted in the store, that
+    /// correct later estimates for models whose tokenizer is not public.
+    let calibration: Mutex<UsageCalibration>
     let logger: Logger
 
     /// Opens the database and sets up providers from the configuration and environment.
@@ -53,7 +56,34 @@ public final class Engine: Sendable {
             defaultTarget = choice.target
             defaultModelReason = choice.reason
         }
-        counter = TokenCounter()
+        let saved = try store.calibrationJSON().flatMap {
+            try? JSONDecoder().decode(UsageCalibration.self, from: Data($0.utf8))
+        }
+        calibration = Mutex(saved ?? UsageCalibration())
+    }
+
+    /// A token counter with the current calibration.
+    var counter: TokenCounter { TokenCounter(calibration: calibration.withLock { $0 }) }
+
+    /// The learned ratio of reported to estimated prompt tokens for a model whose tokenizer is
+    /// not public, or `nil` before any usage was reported.
+    public func estimateCorrection(model: String) -> Double? {
+        let id = counter.catalog.info(for: model).id
+        return calibration.withLock { $0.ratio(model: id) }
+    }
+
+    /// Records what the provider reported for a prompt Mneme estimated, and saves it.
+    func recordUsage(model: String, request: ChatRequest, reported: Int) async throws {
+        let messages =
+            [ChatMessage(role: "system", content: request.system)]
+            + request.messages.map { ChatMessage(role: $0.role == .user ? "user" : "assistant", content: $0.text) }
+        let estimate = try TokenCounter().count(messages: messages, model: model)
+        guard !estimate.isExact else { return }
+        let json = calibration.withLock { calibration -> String in
+            calibration.record(model: estimate.model.id, estimated: estimate.uncalibrated, actual: reported)
+            return (try? String(decoding: JSONEncoder().encode(calibration), as: UTF8.self)) ?? "{}"
+        }
+        try await store.saveCalibration(json: json)
     }
 
     /// The model a turn would use when nothing else is asked for.

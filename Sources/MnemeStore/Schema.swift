@@ -19,6 +19,17 @@ enum Schema {
         migrator.registerMigration("v3: prompt log, few-shot examples") { db in
             try createTurnTables(db)
         }
+        migrator.registerMigration("v4: token estimate calibration") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE calibration (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        data TEXT NOT NULL CHECK (json_valid(data)),
+                        updated_at INTEGER NOT NULL
+                    )
+                    """
+            )
+        }
         return migrator
     }
 
