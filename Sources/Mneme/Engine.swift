@@ -1,10 +1,10 @@
-public import Foundation
+import Foundation
 public import Logging
 import MnemeContext
-public import MnemeHTTP
-public import MnemeProviders
+import MnemeHTTP
+import MnemeProviders
 public import MnemeStore
-public import MnemeTokenizer
+import MnemeTokenizer
 import Synchronization
 
 /// Mneme's facade for chat backends: one object, shared by all sessions, that runs turns —

@@ -30,9 +30,13 @@ extension Store {
             try Row.fetchAll(
                 db.cachedStatement(sql: Self.documentSearchSQL),
                 arguments: [query, scope.tenantID, scope.userID, collection, fetchLimit]
-            ).map { Self.chunkHit(row: $0, terms: terms) }
+            ).map(Self.chunkHit(row:))
         }
-        return Self.diversify(candidates, limit: limit, perDocument: perDocument)
+        // Snippets only for the chunks returned: stemming every word of the spare candidates
+        // fetched for diversity would be wasted work on the query path.
+        return Self.diversify(candidates, limit: limit, perDocument: perDocument).map {
+            $0.with(snippet: Snippet.make($0.text, terms: terms))
+        }
     }
 
     /// `CROSS JOIN` keeps the full-text index as the outer loop: left to itself, the planner
@@ -57,7 +61,8 @@ extension Store {
         ORDER BY score DESC LIMIT ?5
         """
 
-    private static func chunkHit(row: Row, terms: [String]) -> ChunkHit {
+    /// A hit without its snippet (see ``ChunkHit/with(snippet:)``).
+    private static func chunkHit(row: Row) -> ChunkHit {
         let headings: String = row["heading_path"]
         let text: String = row["text"]
         return ChunkHit(
@@ -68,7 +73,7 @@ extension Store {
             title: row["title"],
             headingPath: headings.isEmpty ? [] : headings.components(separatedBy: headingSeparator),
             text: text,
-            snippet: Snippet.make(text, terms: terms),
+            snippet: "",
             score: row["score"],
             startOffset: row["start_offset"],
             endOffset: row["end_offset"],
@@ -97,5 +102,15 @@ extension Store {
             kept.sort { $0.score > $1.score }
         }
         return kept
+    }
+}
+
+extension ChunkHit {
+    /// The same hit with `snippet`.
+    func with(snippet: String) -> ChunkHit {
+        ChunkHit(
+            chunkID: chunkID, documentID: documentID, collection: collection, uri: uri, title: title,
+            headingPath: headingPath, text: text, snippet: snippet, score: score, startOffset: startOffset,
+            endOffset: endOffset, tokenCount: tokenCount)
     }
 }
