@@ -37,6 +37,22 @@ extension Engine {
         excludingMessage: Int64? = nil
     ) async throws -> PreparedTurn {
         let user = try await self.user(tenant: tenant, id: userID)
+        return try await prepare(
+            tenant: tenant, user: user, session: session, message: message, options: options,
+            excludingMessage: excludingMessage)
+    }
+
+    /// ``prepare(tenant:user:session:message:options:excludingMessage:)`` for a user already
+    /// looked up (a turn has it, and need not write the user row twice).
+    func prepare(
+        tenant: String,
+        user: User,
+        session: Int64?,
+        message: String,
+        options: TurnOptions,
+        excludingMessage: Int64?
+    ) async throws -> PreparedTurn {
+        let userID = user.externalID
         let scope = user.scope
         var personaID = options.persona
         if personaID == nil, let session, let stored = try await store.session(session, for: scope) {

@@ -76,7 +76,7 @@ extension Engine {
 
         // 3. Route and context.
         let prepared = try await prepare(
-            tenant: tenant, user: userID, session: session.id, message: message, options: options,
+            tenant: tenant, user: user, session: session.id, message: message, options: options,
             excludingMessage: stored.id)
         emit(.routed(prepared.decision))
         emit(
