@@ -65,8 +65,13 @@ import Testing
         // Wait until the answer has started streaming, then kill.
         var seen = Data()
         let deadline = Date().addingTimeInterval(60)
+        // poll(2) before each read, so a child that never answers cannot hang the test past the deadline.
+        var descriptor = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
         while Date() < deadline {
-            seen += output.fileHandleForReading.availableData
+            guard poll(&descriptor, 1, 500) > 0 else { continue }
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
             if String(decoding: seen, as: UTF8.self).contains("Hi")
                 || String(decoding: seen, as: UTF8.self).contains("Here")
             {
