@@ -1,16 +1,28 @@
 #!/usr/bin/env python3
 """The peer of `mneme bench store`: the same writes and reads with Python's sqlite3 module
 on a fresh Mneme database (same schema, triggers and pragmas), i.e. SQLite with no Swift or
-GRDB in between. Prints one JSON object. Usage: bench_store_peer.py DB MESSAGES SINGLE BATCH QUERIES"""
+GRDB in between. Python's sqlite3 cannot load Mneme's Swift stemming tokenizer, so the full-text
+indexes use SQLite's own `porter unicode61`, the closest built-in equivalent. Prints one JSON object. Usage: bench_store_peer.py DB MESSAGES SINGLE BATCH QUERIES"""
 import json
 import sqlite3
 import sys
 import time
 
-path, messages, single, batch, queries = sys.argv[1], *map(int, sys.argv[2:6])
+source, messages, single, batch, queries = sys.argv[1], *map(int, sys.argv[2:6])
+# Python's SQLite cannot open Mneme's full-text tables (their tokenizer is Swift code), so the peer
+# copies Mneme's schema into a new file with tokenize='porter unicode61' in their place.
+schema = sqlite3.connect(source).execute(
+    "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+path = source + ".peer"
 db = sqlite3.connect(path, isolation_level=None)
-for pragma in ("journal_mode = WAL", "foreign_keys = ON", "secure_delete = ON", "busy_timeout = 10000"):
+for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON", "secure_delete = ON",
+               "busy_timeout = 10000"):
     db.execute("PRAGMA " + pragma)
+shadow = ("_data", "_idx", "_docsize", "_config", "_content")
+for kind, name, sql in schema:
+    if kind == "table" and "_fts_" in name and name.endswith(shadow):
+        continue  # FTS5 creates its own shadow tables
+    db.execute(sql.replace("tokenize='mneme'", "tokenize='porter unicode61 remove_diacritics 0'"))
 text = "The quarterly review covers vacation policy, VPN access and the support rota for next month."
 now = lambda: int(time.time() * 1000)
 INSERT = """INSERT INTO message (tenant_id, user_id, session_id, role, content, token_count, tokenizer, model,

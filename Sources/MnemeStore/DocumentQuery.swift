@@ -7,9 +7,9 @@ import MnemeStemming
 /// the words they hold and how rare those are. Stemming happens in the index's tokenizer, on
 /// both sides.
 ///
-/// Measured on Cranfield (docs/benchmarks.md): dropping stop words and weighting titles lift
-/// nDCG@10; adding `NEAR` groups of neighbouring words or quoted bigrams lowered it, so
-/// neither is used.
+/// Measured on Cranfield (docs/benchmarks.md, `scripts/cranfield_variants.py`): dropping stop
+/// words and weighting titles lift nDCG@10; adding `NEAR` groups of neighbouring words or quoted
+/// bigrams lowered it, so neither is used.
 ///
 /// ```swift
 /// DocumentQuery.match("How many vacation days do I get?")

@@ -99,7 +99,7 @@ struct StoreBench: AsyncParsableCommand {
             Output.line(Output.table(["metric", "Mneme (Swift, GRDB)", "Python sqlite3", "speed vs peer"], rows))
         } else {
             Output.line(Output.table(["metric", "Mneme (Swift, GRDB)"], rows))
-            Output.line("(peer skipped: python3 or \(peer) not found)")
+            Output.line("(peer skipped: python3 or \(peer) is missing, or the peer failed; see above)")
         }
     }
 
