@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "MnemeStore", targets: ["MnemeStore"]),
         .library(name: "MnemeIngest", targets: ["MnemeIngest"]),
         .library(name: "MnemeContext", targets: ["MnemeContext"]),
+        .library(name: "MnemeConfig", targets: ["MnemeConfig"]),
         .library(name: "Mneme", targets: ["Mneme"]),
         .library(name: "MnemeHTTP", targets: ["MnemeHTTP"]),
         .library(name: "MnemeHTTPTesting", targets: ["MnemeHTTPTesting"]),
@@ -32,6 +33,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "MnemeStemming", swiftSettings: strict),
         .target(name: "MnemeContext", swiftSettings: strict),
+        .target(name: "MnemeConfig", swiftSettings: strict),
         .executableTarget(name: "ctxbench", dependencies: ["MnemeContext"], swiftSettings: strict),
         .target(name: "MnemeHTTP", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "MnemeHTTPTesting", swiftSettings: strict),
@@ -69,6 +71,7 @@ let package = Package(
             name: "Mneme",
             dependencies: [
                 "MnemeStore", "MnemeIngest", "MnemeTokenizer", "MnemeContext", "MnemeProviders", "MnemeHTTP",
+                "MnemeConfig",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -109,6 +112,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MnemeContextTests", dependencies: ["MnemeContext"], swiftSettings: strict),
+        .testTarget(name: "MnemeConfigTests", dependencies: ["MnemeConfig"], swiftSettings: strict),
         .testTarget(
             name: "MnemeTests",
             dependencies: ["Mneme", "MnemeStore", "MnemeProviders", "MnemeProvidersTesting", "MnemeContext"],

@@ -2,6 +2,7 @@ import Foundation
 import MnemeContext
 import MnemeProviders
 import MnemeStore
+import Synchronization
 
 extension Engine {
     /// Runs one turn and reports it as events (see ``TurnEvent``).
@@ -93,8 +94,12 @@ extension Engine {
         var usage: Usage?
         var status = Message.Status.complete
         var failure: (any Error)?
+        let served = Mutex(prepared.decision.target)
         do {
-            let provider = try factory.provider(for: prepared.decision) { notice in emit(.notice(notice.description)) }
+            let provider = try factory.provider(for: prepared.decision) { notice in
+                served.withLock { $0 = notice.to }
+                emit(.notice(notice.description))
+            }
             for try await event in provider.stream(prepared.request) {
                 switch event {
                 case .delta(let piece):
@@ -120,16 +125,19 @@ extension Engine {
                 model: prepared.decision.target.model, request: prepared.request, reported: usage.promptTokens)
         }
 
-        // 5. Store the reply and the turn's record together.
-        let model = "\(prepared.decision.target.provider):\(prepared.decision.target.model)"
-        let replyTokens = (try? counter.count(reply, model: prepared.decision.target.model).tokens)
+        // 5. Store the reply and the turn's record together; the model is the one that answered
+        // (a fallback, if the route fell back), and the cost comes from its price.
+        let target = served.withLock { $0 }
+        let model = target.description
+        let cost = usage.flatMap { configuration.prices.cost(usage: $0, model: target.model) }
+        let replyTokens = (try? counter.count(reply, model: target.model).tokens)
         let record = try await store.finishTurn(
             TurnCompletion(
                 sessionID: session.id, userMessageID: stored.id, reply: reply, status: status, model: model,
                 route: prepared.decision.route, promptTokens: usage?.promptTokens,
                 completionTokens: usage?.completionTokens, estimatedPromptTokens: prepared.promptTokens,
                 replyTokenCount: replyTokens, tokenizer: prepared.tokenizer,
-                latencyMilliseconds: Int((ContinuousClock.now - started) / .milliseconds(1)),
+                latencyMilliseconds: Int((ContinuousClock.now - started) / .milliseconds(1)), costUSD: cost,
                 error: failure.map { Self.describe($0) }, trace: trace),
             for: scope)
         if let failure { throw failure }

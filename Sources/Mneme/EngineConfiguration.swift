@@ -45,11 +45,19 @@ public struct EngineConfiguration: Sendable {
     /// `MNEME_OFFLINE_DELAY_MS` sets it).
     public var offlineChunkDelay: Duration
 
-    /// The configuration with defaults (see the type's description).
+    /// The configuration file this was read from, if any (see ``init(file:environment:)``).
+    public var source: String?
+
+    /// The configuration with defaults (see the type's description), then the `MNEME_*` variables of
+    /// `environment` (`MNEME_DB`, `MNEME_MODEL`, `MNEME_OFFLINE_DELAY_MS`).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(environment: environment, applyingEnvironmentOverrides: true)
+    }
+
+    init(environment: [String: String], applyingEnvironmentOverrides: Bool) {
         self.environment = environment
-        databasePath = environment["MNEME_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "mneme.sqlite"
-        model = environment["MNEME_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
+        databasePath = "mneme.sqlite"
+        model = nil
         routes = []
         personas = [Persona.assistant.id: .assistant]
         defaultPersona = Persona.assistant.id
@@ -61,7 +69,19 @@ public struct EngineConfiguration: Sendable {
         recallCandidates = 8
         historyCandidates = 60
         prices = PriceTable()
-        offlineChunkDelay = .milliseconds(Int(environment["MNEME_OFFLINE_DELAY_MS"] ?? "") ?? 0)
+        offlineChunkDelay = .zero
+        if applyingEnvironmentOverrides { applyEnvironmentOverrides() }
+    }
+
+    /// `MNEME_DB`, `MNEME_MODEL` and `MNEME_OFFLINE_DELAY_MS` from ``environment``, over what is set.
+    mutating func applyEnvironmentOverrides() {
+        func value(_ name: String) -> String? {
+            guard let value = environment[name], !value.isEmpty else { return nil }
+            return value
+        }
+        if let path = value("MNEME_DB") { databasePath = path }
+        if let model = value("MNEME_MODEL") { self.model = model }
+        if let delay = value("MNEME_OFFLINE_DELAY_MS").flatMap(Int.init) { offlineChunkDelay = .milliseconds(delay) }
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 /// | variable | meaning |
 /// |---|---|
 /// | `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID` | OpenAI (as the `openai` SDK) |
-/// | `ANTHROPIC_API_KEY` (`x-api-key`), `ANTHROPIC_AUTH_TOKEN` (Bearer), `ANTHROPIC_BASE_URL` | Anthropic |
+/// | `ANTHROPIC_API_KEY` (`x-api-key`), `ANTHROPIC_AUTH_TOKEN` (Bearer), `ANTHROPIC_BASE_URL`, `ANTHROPIC_VERSION` | Anthropic |
 /// | `GOOGLE_API_KEY` or `GEMINI_API_KEY` (GOOGLE wins if both, as in google-genai), `GOOGLE_GEMINI_BASE_URL`, `GOOGLE_GENAI_API_VERSION` | Gemini API |
 /// | `GOOGLE_CLOUD_PROJECT`, `GOOGLE_CLOUD_LOCATION`, `GOOGLE_GENAI_USE_VERTEXAI`, `GOOGLE_VERTEX_BASE_URL`, `GOOGLE_OAUTH_ACCESS_TOKEN` | Vertex AI |
 /// | `OLLAMA_HOST` | Ollama |
@@ -31,6 +31,8 @@ public struct ProviderEnvironment: Sendable {
     public var anthropicAuthToken: Secret?
     /// `ANTHROPIC_BASE_URL`.
     public var anthropicBaseURL: String?
+    /// `ANTHROPIC_VERSION` (Mneme's name): the `anthropic-version` header, default `2023-06-01`.
+    public var anthropicVersion: String?
     /// `GOOGLE_API_KEY`, else `GEMINI_API_KEY`.
     public var geminiKey: Secret?
     /// `GOOGLE_GEMINI_BASE_URL`.
@@ -67,6 +69,7 @@ public struct ProviderEnvironment: Sendable {
         anthropicKey = value("ANTHROPIC_API_KEY").map(Secret.init)
         anthropicAuthToken = value("ANTHROPIC_AUTH_TOKEN").map(Secret.init)
         anthropicBaseURL = value("ANTHROPIC_BASE_URL")
+        anthropicVersion = value("ANTHROPIC_VERSION")
         geminiKey = (value("GOOGLE_API_KEY") ?? value("GEMINI_API_KEY")).map(Secret.init)
         geminiBaseURL = value("GOOGLE_GEMINI_BASE_URL")
         geminiAPIVersion = value("GOOGLE_GENAI_API_VERSION")

@@ -84,12 +84,15 @@ public struct ProviderFactory: Sendable {
                 http: http, retry: retry)
         case ProviderKind.anthropic:
             let base = environment.anthropicBaseURL ?? "https://api.anthropic.com"
+            let version = environment.anthropicVersion ?? "2023-06-01"
             if let key = environment.anthropicKey {
-                return AnthropicClient(configuration: .init(apiKey: key, baseURL: base), http: http, retry: retry)
+                return AnthropicClient(
+                    configuration: .init(apiKey: key, baseURL: base, version: version), http: http, retry: retry)
             }
             guard let token = environment.anthropicAuthToken else { throw missing("ANTHROPIC_API_KEY") }
             return AnthropicClient(
-                configuration: .init(apiKey: token, baseURL: base, auth: .bearer), http: http, retry: retry)
+                configuration: .init(apiKey: token, baseURL: base, auth: .bearer, version: version), http: http,
+                retry: retry)
         case ProviderKind.gemini:
             guard let key = environment.geminiKey else { throw missing("GEMINI_API_KEY or GOOGLE_API_KEY") }
             return GeminiClient(

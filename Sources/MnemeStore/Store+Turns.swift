@@ -17,6 +17,8 @@ public struct TurnRecord: Hashable, Sendable, Codable {
     /// Mneme's own count of the prompt, to compare with `promptTokens` as the provider counted.
     public let estimatedPromptTokens: Int?
     public let latencyMilliseconds: Int?
+    /// The cost in USD from the configured price table, `nil` when the model has no price.
+    public let costUSD: Double?
     public let status: Message.Status
     /// What went wrong, for failed turns (never secrets).
     public let error: String?
@@ -40,6 +42,8 @@ public struct TurnCompletion: Sendable {
     public var replyTokenCount: Int?
     public var tokenizer: String?
     public var latencyMilliseconds: Int?
+    /// The cost in USD, when the model has a price.
+    public var costUSD: Double?
     public var error: String?
     /// The context trace as JSON.
     public var trace: String
@@ -49,7 +53,7 @@ public struct TurnCompletion: Sendable {
         sessionID: Int64, userMessageID: Int64?, reply: String, status: Message.Status, model: String,
         route: String? = nil, promptTokens: Int? = nil, completionTokens: Int? = nil,
         estimatedPromptTokens: Int? = nil, replyTokenCount: Int? = nil, tokenizer: String? = nil,
-        latencyMilliseconds: Int? = nil, error: String? = nil, trace: String
+        latencyMilliseconds: Int? = nil, costUSD: Double? = nil, error: String? = nil, trace: String
     ) {
         self.sessionID = sessionID
         self.userMessageID = userMessageID
@@ -63,6 +67,7 @@ public struct TurnCompletion: Sendable {
         self.replyTokenCount = replyTokenCount
         self.tokenizer = tokenizer
         self.latencyMilliseconds = latencyMilliseconds
+        self.costUSD = costUSD
         self.error = error
         self.trace = trace
     }
@@ -91,14 +96,14 @@ extension Store {
             try db.execute(
                 sql: """
                     INSERT INTO prompt_log (tenant_id, user_id, session_id, user_message_id, reply_message_id, model,
-                        route, prompt_tokens, completion_tokens, estimated_prompt_tokens, latency_ms, status, error,
-                        trace, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        route, prompt_tokens, completion_tokens, estimated_prompt_tokens, latency_ms, cost_usd, status,
+                        error, trace, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     scope.tenantID, scope.userID, turn.sessionID, turn.userMessageID, replyID, turn.model, turn.route,
                     turn.promptTokens, turn.completionTokens, turn.estimatedPromptTokens, turn.latencyMilliseconds,
-                    turn.status.rawValue, turn.error, turn.trace, Timestamp.now(),
+                    turn.costUSD, turn.status.rawValue, turn.error, turn.trace, Timestamp.now(),
                 ]
             )
             return try Self.turn(db, id: db.lastInsertedRowID, scope: scope)!
@@ -139,6 +144,7 @@ extension TurnRecord {
             completionTokens: row["completion_tokens"],
             estimatedPromptTokens: row["estimated_prompt_tokens"],
             latencyMilliseconds: row["latency_ms"],
+            costUSD: row["cost_usd"],
             status: Message.Status(rawValue: row["status"]) ?? .failed,
             error: row["error"],
             trace: row["trace"],

@@ -7,8 +7,7 @@ import MnemeTokenizer
 /// Opening the engine for `ask` and `chat`, and the sample corpus on first start.
 enum EngineSetup {
     static func engine(_ global: GlobalOptions, model: String?) throws -> Engine {
-        var configuration = EngineConfiguration()
-        configuration.databasePath = global.databasePath
+        var configuration = try global.configuration()
         if let model { configuration.model = model }
         return try Engine(configuration: configuration)
     }

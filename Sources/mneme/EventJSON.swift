@@ -34,7 +34,8 @@ enum EventJSON {
             object = [
                 "event": "done", "turn": record.id, "session": record.sessionID, "status": record.status.rawValue,
                 "reply_message_id": record.replyMessageID ?? NSNull(),
-                "latency_ms": record.latencyMilliseconds ?? NSNull(),
+                "latency_ms": record.latencyMilliseconds ?? NSNull(), "model": record.model,
+                "cost_usd": record.costUSD ?? NSNull(),
             ]
         }
         return encode(object)

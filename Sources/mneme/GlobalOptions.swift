@@ -1,9 +1,17 @@
 import ArgumentParser
 import Foundation
+import Mneme
+import MnemeConfig
 import MnemeStore
 
-/// Options every command takes: which database, tenant and user.
+/// Options every command takes: which configuration file, database, tenant and user.
 struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The configuration file.", discussion: "Default: $MNEME_CONFIG, else ./mneme.toml when it exists."))
+    var config: String?
+
     @Option(
         name: .long, help: ArgumentHelp("The database file.", discussion: "Default: $MNEME_DB, else ./mneme.sqlite."))
     var db: String?
@@ -16,12 +24,27 @@ struct GlobalOptions: ParsableArguments {
 
     private static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var databasePath: String { db ?? Self.environment["MNEME_DB"].nonEmpty ?? "mneme.sqlite" }
+    /// The configuration: defaults, the file (if any), `MNEME_*` variables, then `--db`.
+    ///
+    /// - Throws: ``ConfigError`` with every error of the file, each with its line.
+    func configuration() throws -> EngineConfiguration {
+        var configuration =
+            try ConfigFile.locate(explicit: config).map { path throws(ConfigError) in
+                try EngineConfiguration(file: path)
+            } ?? EngineConfiguration()
+        if let db { configuration.databasePath = db }
+        return configuration
+    }
+
+    /// The database file: `--db`, `$MNEME_DB`, the configuration file's `database`, else `mneme.sqlite`.
+    var databasePath: String {
+        get throws { try configuration().databasePath }
+    }
     var tenantName: String { tenant ?? Self.environment["MNEME_TENANT"].nonEmpty ?? "default" }
     var userID: String { user ?? Self.environment["MNEME_USER"].nonEmpty ?? "local" }
 
     func openStore() throws -> Store {
-        try Store(path: databasePath)
+        try Store(path: try databasePath)
     }
 
     /// The user, created if missing.

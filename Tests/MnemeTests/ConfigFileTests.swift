@@ -1,0 +1,168 @@
+import Foundation
+import Mneme
+import MnemeConfig
+import MnemeProviders
+import Testing
+
+@Suite struct ConfigFileTests {
+    static let full = """
+        database = "/var/lib/mneme/main.sqlite"
+        model = "support"
+        default_persona = "support"
+        extract_memory = false
+
+        [context]
+        reserved_output_tokens = 2048
+        document_candidates = 12
+
+        [budget]
+        example_placement = "messages"
+        [budget.documents]
+        max_share = 0.5
+
+        [providers.openai]
+        api_key_env = "ACME_OPENAI_KEY"
+        base_url = "http://127.0.0.1:9/v1"
+        [providers.anthropic]
+        api_key_env = "ACME_ANTHROPIC_KEY"
+        version = "2024-01-01"
+        [providers.openai-compatible]
+        base_url = "http://127.0.0.1:8080/v1"
+
+        [personas.support]
+        template = "You are the support desk of {{company|the company}}."
+        defaults = { company = "Northwind Lumen" }
+
+        [[routes]]
+        name = "support"
+        target = "openai:ft:gpt-4o-mini-2024-07-18:acme:support:abc123"
+        fallbacks = ["openai:gpt-4o-mini", "offline:offline"]
+        match = { persona = "support", user_attributes = { plan = "pro" } }
+
+        [prices."gpt-4o-mini"]
+        input = 0.15
+        output = 0.6
+        cached_input = 0.075
+        """
+
+    @Test func everySectionReachesTheConfiguration() throws {
+        let environment = ["ACME_OPENAI_KEY": "sk-acme-secret", "ACME_ANTHROPIC_KEY": "sk-ant-secret"]
+        let report = ConfigFile.check(text: Self.full, source: "mneme.toml", environment: environment)
+        #expect(report.issues.isEmpty, "\(report.issues)")
+        let configuration = try #require(report.configuration)
+        #expect(configuration.databasePath == "/var/lib/mneme/main.sqlite")
+        #expect(configuration.model == "support")
+        #expect(configuration.defaultPersona == "support")
+        #expect(!configuration.extractMemory)
+        #expect(configuration.reservedOutputTokens == 2048)
+        #expect(configuration.documentCandidates == 12)
+        #expect(configuration.recallCandidates == EngineConfiguration(environment: [:]).recallCandidates)
+        #expect(configuration.budget.examplePlacement == .messages)
+        #expect(configuration.budget.documents.maxShare == 0.5)
+        #expect(configuration.personas["support"]?.defaults == ["company": "Northwind Lumen"])
+        #expect(configuration.personas["assistant"] != nil, "the built-in persona stays")
+        let route = try #require(configuration.routes.first)
+        #expect(route.target.model == "ft:gpt-4o-mini-2024-07-18:acme:support:abc123")
+        #expect(route.fallbacks.map(\.description) == ["openai:gpt-4o-mini", "offline:offline"])
+        #expect(route.match.userAttributes == ["plan": "pro"])
+        #expect(configuration.prices.price(for: "gpt-4o-mini-2024-07-18")?.cachedInput == 0.075)
+        // Provider sections become the SDKs' variables.
+        let providers = ProviderEnvironment(configuration.environment)
+        #expect(providers.openAIKey?.revealed == "sk-acme-secret")
+        #expect(providers.openAIBaseURL == "http://127.0.0.1:9/v1")
+        #expect(providers.anthropicVersion == "2024-01-01")
+        #expect(providers.compatibleBaseURL == "http://127.0.0.1:8080/v1")
+    }
+
+    @Test func environmentOverridesTheFileAndFlagsOverrideBoth() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mneme-config-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("mneme.toml").path
+        try "database = \"from-file.sqlite\"\nmodel = \"offline:offline\"\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let fromFile = try EngineConfiguration(file: path, environment: [:])
+        #expect(fromFile.databasePath == "from-file.sqlite")
+        #expect(fromFile.source == path)
+        let overridden = try EngineConfiguration(file: path, environment: ["MNEME_DB": "from-env.sqlite"])
+        #expect(overridden.databasePath == "from-env.sqlite")
+        #expect(overridden.model == "offline:offline")
+    }
+
+    @Test func mistakesAreErrorsWithTheirLines() {
+        let text = """
+            databse = "x.sqlite"
+            model = "suport"
+            default_persona = "nobody"
+            [context]
+            reserved_output_tokens = "lots"
+            history_candidates = -1
+            [providers.openai]
+            api_key = "sk-literal-secret"
+            api_key_env = "OPENAI_API_KEY"
+            base_urll = "http://x"
+            [providers.mistral]
+            api_key_env = "X"
+            [budget.documents]
+            min_share = 0.9
+            max_share = 0.1
+            [[routes]]
+            name = "a"
+            target = "cohere:command-r"
+            [[routes]]
+            name = "a"
+            target = "offline:offline"
+            """
+        let report = ConfigFile.check(text: text, source: "bad.toml", environment: [:])
+        #expect(report.configuration == nil)
+        let errors = report.issues.filter { $0.severity == .error }
+        func line(_ fragment: String) -> Int? { errors.first { $0.message.contains(fragment) }?.line }
+        #expect(line("unknown key 'databse' at the top level (did you mean 'database'?)") == 1)
+        #expect(line("'suport' is neither provider:model nor a route name") == 2)
+        #expect(line("default_persona 'nobody' is not defined") == 3)
+        #expect(line("expected an integer, found a string") == 5)
+        #expect(line("must not be negative") == 6)
+        #expect(line("give api_key or api_key_env, not both") == 8)
+        #expect(line("unknown key 'base_urll' in [providers.openai] (did you mean 'base_url'?)") == 10)
+        #expect(line("unknown provider [providers.mistral]") == 11)
+        #expect(line("[budget]") == 13)
+        #expect(line("unknown provider 'cohere'") == 16)
+        #expect(line("route 'a' is defined twice (first on line 16)") == 19)
+        #expect(!report.issues.contains { $0.message.contains("sk-literal-secret") }, "secrets never in messages")
+        #expect(report.issues.contains { $0.severity == .warning && $0.message.contains("holds the API key itself") })
+    }
+
+    @Test func syntaxErrorsAndMissingFilesAreReportedNotThrownPastTheCaller() throws {
+        #expect(
+            ConfigFile.check(text: "a = [1,", source: "x.toml").issues.first?.description.hasPrefix("x.toml:1:") == true
+        )
+        do {
+            _ = try EngineConfiguration(file: "/nonexistent/mneme.toml")
+            Issue.record("a missing file loaded")
+        } catch {
+            #expect(error.code == .unreadable)
+            #expect(error.description == "/nonexistent/mneme.toml: the file does not exist")
+        }
+    }
+
+    @Test func unsetKeyVariablesAndUnreachableRoutesAreWarnings() throws {
+        let text = """
+            [providers.openai]
+            api_key_env = "NOT_SET_ANYWHERE"
+            [[routes]]
+            name = "cloud"
+            target = "anthropic:claude-sonnet-4-5"
+            """
+        let report = ConfigFile.check(text: text, source: "w.toml", environment: [:])
+        #expect(report.configuration != nil, "warnings do not stop the configuration")
+        #expect(report.issues.map(\.line) == [2, 3])
+        #expect(report.issues.allSatisfy { $0.severity == .warning })
+        #expect(report.issues[1].message.contains("ANTHROPIC_API_KEY is not set"))
+    }
+
+    @Test func offlineForcesTheOfflineProvider() throws {
+        let report = ConfigFile.check(text: "offline = true\n", environment: ["OPENAI_API_KEY": "sk-x"])
+        let configuration = try #require(report.configuration)
+        #expect(configuration.model == "offline:offline")
+    }
+}
