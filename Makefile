@@ -20,7 +20,7 @@ build: deps
 	$(SWIFT) build
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests examples
 
 bench-store: deps
 	$(SWIFT) build -c release --product mneme

@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "MnemeProviders", targets: ["MnemeProviders"]),
         .library(name: "MnemeProvidersTesting", targets: ["MnemeProvidersTesting"]),
         .executable(name: "mneme", targets: ["mneme"]),
+        .executable(name: "mneme-chat-backend", targets: ["mneme-chat-backend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -76,6 +77,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "mneme-chat-backend", dependencies: ["Mneme"], path: "examples/chat-backend/Sources",
+            swiftSettings: strict),
         .executableTarget(
             name: "mneme",
             dependencies: [

@@ -7,13 +7,17 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run Mneme's benchmarks (figures for docs/benchmarks.md).",
-        subcommands: [StoreBench.self, RetrievalBench.self]
+        subcommands: [StoreBench.self, RetrievalBench.self, EngineBench.self, StartupBench.self]
     )
 }
 
 /// Percentiles and rates of a list of durations.
 struct Timings {
     private(set) var seconds: [Double] = []
+
+    init(seconds: [Double] = []) {
+        self.seconds = seconds
+    }
 
     @discardableResult
     mutating func measure<T>(_ body: () async throws -> T) async rethrows -> T {
