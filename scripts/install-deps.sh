@@ -29,12 +29,19 @@ else
 fi
 
 install_python_sdk() {
-    # The official openai Python SDK drives the OpenAI stub and `mneme serve` in tests that
-    # skip without it; install it when python3 and pip are there. Never fatal.
-    if command -v python3 >/dev/null 2>&1 && ! python3 -c "import openai" >/dev/null 2>&1; then
-        python3 -m pip install --quiet --disable-pip-version-check openai >/dev/null 2>&1 \
-            || echo "note: could not install the openai Python SDK; its conformance tests will be skipped." >&2
-    fi
+    # The official Python SDKs (openai, anthropic, google-genai) drive the provider stubs and
+    # `mneme serve` in tests that skip without them; install them when python3 and pip are there.
+    # Never fatal.
+    command -v python3 >/dev/null 2>&1 || return 0
+    local module package
+    for pair in openai:openai anthropic:anthropic google.genai:google-genai; do
+        module=${pair%%:*}
+        package=${pair#*:}
+        if ! python3 -c "import $module" >/dev/null 2>&1; then
+            python3 -m pip install --quiet --disable-pip-version-check "$package" >/dev/null 2>&1 \
+                || echo "note: could not install the $package Python SDK; its conformance tests will be skipped." >&2
+        fi
+    done
 }
 
 if [ ${#missing[@]} -eq 0 ]; then

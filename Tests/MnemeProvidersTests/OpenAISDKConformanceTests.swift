@@ -3,20 +3,7 @@ import MnemeProvidersTesting
 import Testing
 
 /// Whether `python3` with the `openai` package is available (checked once).
-let openAISDKAvailable: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import openai"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    do {
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    } catch {
-        return false
-    }
-}()
+let openAISDKAvailable = PythonProbe.available("openai")
 
 @Suite struct OpenAISDKConformanceTests {
     /// The official SDK (its strict `chat.completions.stream()` helper included) accepts the stub's
@@ -33,27 +20,7 @@ let openAISDKAvailable: Bool = {
             return .answer(StubAnswer(text: "Hello from the stub", promptTokens: 13, completionTokens: 4))
         }
         defer { stub.shutdown() }
-        let script = try #require(
-            Bundle.module.path(forResource: "openai_sdk_probe", ofType: "py", inDirectory: "Fixtures"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, stub.baseURL]
-        var environment = ProcessInfo.processInfo.environment
-        for name in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"] {
-            environment[name] = nil
-        }
-        environment["NO_PROXY"] = "127.0.0.1"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "probe failed: \(errorText)")
-        let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let result = try PythonProbe.run("openai_sdk_probe", [stub.baseURL])
         #expect(result["text"] as? String == "Hello from the stub")
         #expect(result["finish"] as? String == "stop")
         #expect(result["usage"] as? [Int] == [13, 4])
