@@ -1,3 +1,4 @@
+import Foundation
 public import MnemeContext
 public import MnemeProviders
 public import MnemeStore
@@ -123,7 +124,8 @@ extension Engine {
             limits: .openAIChat(contextWindow: window, reservedOutput: reserved, safetyMargin: margin),
             policy: configuration.budget
         )
-        let built = try ContextBuilder(policy: configuration.budget, counter: count).build(input)
+        var built = try ContextBuilder(policy: configuration.budget, counter: count).build(input)
+        built.trace.id = "trc_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let included = Set(built.trace.entries.filter { $0.included && $0.section == .documents }.map(\.id))
         let passages = zip(input.documents, documents).filter { included.contains($0.0.id) }.map { candidate, hit in
             Passage(title: hit.title, uri: hit.uri, headingPath: hit.headingPath, text: hit.text, score: hit.score)

@@ -11,7 +11,8 @@ public enum TurnEvent: Sendable {
     case remembered([ExtractedFact])
     /// The model chosen, and why.
     case routed(RouteDecision)
-    /// The prompt is assembled: its token count (exact, or estimated) and the trace.
+    /// The prompt is assembled: its token count (exact, or estimated) and the trace, whose ``ContextTrace/id``
+    /// (`trc_…`) is stored with the turn in the prompt log.
     case contextAssembled(tokens: Int, exact: Bool, trace: ContextTrace)
     /// Text of the reply as it arrives.
     case delta(String)

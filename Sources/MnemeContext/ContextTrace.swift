@@ -10,6 +10,9 @@
 /// ``jsonData(prettyPrinted:)`` for the prompt log. Contains no
 /// provider configuration and no secrets.
 public struct ContextTrace: Sendable, Hashable, Codable {
+    /// The trace's id (`trc_…`), set by the engine for a turn so logs, events and the prompt log can refer
+    /// to it; `nil` for a trace built outside a turn.
+    public var id: String?
     /// The budget arithmetic.
     public var budget: BudgetArithmetic
     /// Every candidate exactly once, in section order (system, facts, examples, documents, recall, history,

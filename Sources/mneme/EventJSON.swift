@@ -18,7 +18,7 @@ enum EventJSON {
             ]
         case .contextAssembled(let tokens, let exact, let trace):
             object = [
-                "event": "context", "prompt_tokens": tokens, "exact": exact,
+                "event": "context", "trace_id": trace.id ?? NSNull(), "prompt_tokens": tokens, "exact": exact,
                 "included": trace.entries.filter(\.included).count,
                 "dropped": trace.entries.filter { !$0.included }.count,
             ]

@@ -7,6 +7,7 @@ enum TraceFormatter {
     static func sections(_ trace: ContextTrace) -> String {
         let budget = trace.budget
         var lines: [String] = []
+        if let id = trace.id { lines.append("Trace \(id)") }
         lines.append(
             "Budget: window \(budget.contextWindow) − output \(budget.reservedOutput) − margin \(budget.safetyMargin) "
                 + "= \(budget.available) tokens available; prompt uses \(budget.total) (exact recount)"

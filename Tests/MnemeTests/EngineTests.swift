@@ -61,6 +61,15 @@ import Testing
         #expect(trace.entries.contains { $0.section == .history && $0.included }, "the first turn is history now")
         #expect(trace.entries.contains { $0.id == "fact:name" && $0.included })
         #expect(trace.budget.total <= trace.budget.available)
+        // The trace id announced while the turn runs is the one stored with it.
+        let announced = second.events.compactMap { event -> String? in
+            if case .contextAssembled(_, _, let trace) = event { return trace.id }
+            return nil
+        }
+        #expect(announced.count == 1)
+        #expect(announced.first?.hasPrefix("trc_") == true)
+        #expect(trace.id == announced.first)
+        #expect(first.record.trace.contains("trc_") && !first.record.trace.contains(announced[0]), "one id per turn")
 
         let user = try #require(try await engine.store.user(tenant: "acme", externalID: "ada"))
         let messages = try await engine.store.messages(in: first.record.sessionID, for: user.scope)
