@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "MnemeHTTPTesting", targets: ["MnemeHTTPTesting"]),
         .library(name: "MnemeProviders", targets: ["MnemeProviders"]),
         .library(name: "MnemeProvidersTesting", targets: ["MnemeProvidersTesting"]),
+        .library(name: "MnemeTuning", targets: ["MnemeTuning"]),
         .executable(name: "mneme", targets: ["mneme"]),
     ],
     dependencies: [
@@ -66,9 +67,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "MnemeTuning",
+            dependencies: [
+                "MnemeTokenizer", "MnemeStore", "MnemeProviders", "MnemeHTTP", "MnemeContext",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Mneme",
             dependencies: [
                 "MnemeStore", "MnemeIngest", "MnemeTokenizer", "MnemeContext", "MnemeProviders", "MnemeHTTP",
+                "MnemeTuning",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -83,6 +93,8 @@ let package = Package(
                 "MnemeStore",
                 "MnemeIngest",
                 "MnemeTokenizer",
+                "MnemeTuning",
+                "MnemeHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -123,6 +135,14 @@ let package = Package(
             name: "MnemeIngestTests",
             dependencies: ["MnemeIngest", "MnemeStore"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MnemeTuningTests",
+            dependencies: [
+                "MnemeTuning", "Mneme", "MnemeStore", "MnemeProviders", "MnemeProvidersTesting", "MnemeHTTP",
+                "MnemeHTTPTesting",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -30,6 +30,9 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v6: tuning jobs, registered routes, evaluations") { db in
+            try createTuningTables(db)
+        }
         return migrator
     }
 
