@@ -90,7 +90,7 @@ public struct LossChart: Sendable, Hashable {
         lines.append(pad + String(glyphs.corner) + String(repeating: glyphs.rule, count: width))
         let first = String(minStep)
         let last = String(maxStep)
-        let gap = max(1, width - first.count - last.count + 1)
+        let gap = max(1, width - first.count - last.count)
         lines.append(pad + " " + (minStep == maxStep ? first : first + String(repeating: " ", count: gap) + last))
         var legend = pad + " \(glyphs.train) train"
         if !valid.isEmpty { legend += "  \(glyphs.valid) validation" }
