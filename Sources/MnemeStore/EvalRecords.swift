@@ -5,7 +5,7 @@ public struct EvalRunRecord: Hashable, Sendable, Codable {
     public let id: Int64
     /// The data file as given.
     public let dataPath: String
-    /// SHA-256 of the data file, so a rerun on the same file resumes this run.
+    /// A hash of the data file's bytes, so a rerun on the same file resumes this run.
     public let dataHash: String
     /// The models as given (`base`, `tuned`, route names or `provider:model`), in order.
     public let models: [String]

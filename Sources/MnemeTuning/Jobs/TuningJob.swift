@@ -80,6 +80,13 @@ public struct TuningJob: Sendable, Hashable {
         fineTunedModel.map { ModelTarget(provider: provider.rawValue, model: $0) }
     }
 
+    /// `base` and `tuned` for `mneme eval --models base,tuned` (only `base` before the job succeeded).
+    public var evaluationAliases: [String: ModelTarget] {
+        var aliases = ["base": ModelTarget(provider: provider.rawValue, model: baseModel)]
+        aliases["tuned"] = target
+        return aliases
+    }
+
     /// The training cost in USD from the price table's `training` price: on the reported trained
     /// tokens when there are some, else on Mneme's estimate. `basis` says which.
     public func estimatedCost(prices: PriceTable) -> (usd: Double, basis: String)? {
