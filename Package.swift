@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MnemeCLITests",
-            dependencies: ["mneme"],
+            dependencies: ["mneme", "MnemeProvidersTesting", "MnemeHTTPTesting"],
             swiftSettings: strict
         ),
     ],

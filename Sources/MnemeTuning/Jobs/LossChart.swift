@@ -77,8 +77,8 @@ public struct LossChart: Sendable, Hashable {
             let cell = row(value)
             grid[cell][column] = grid[cell][column] == glyphs.train ? glyphs.both : glyphs.valid
         }
-        let labels = [0: Self.format(high), height - 1: Self.format(low)]
-        let margin = max(Self.format(high).count, Self.format(low).count)
+        let labels = [0: Self.formatted(high), height - 1: Self.formatted(low)]
+        let margin = max(Self.formatted(high).count, Self.formatted(low).count)
         var lines: [String] = []
         for (index, cells) in grid.enumerated() {
             let label =
@@ -105,11 +105,12 @@ public struct LossChart: Sendable, Hashable {
         guard let last = valid.last, let best = valid.min(by: { $0.1 < $1.1 }) else { return nil }
         let rise = best.1 > 0 ? (last.1 - best.1) / best.1 : 0
         if last.0 != best.0, rise > 0.05 {
-            return "validation loss \(format(last.1)) at step \(last.0) is \(Int((rise * 100).rounded()))% above its "
-                + "lowest (\(format(best.1)) at step \(best.0)): possible overfitting — consider fewer epochs or the "
+            return
+                "validation loss \(formatted(last.1)) at step \(last.0) is \(Int((rise * 100).rounded()))% above its "
+                + "lowest (\(formatted(best.1)) at step \(best.0)): possible overfitting — consider fewer epochs or the "
                 + "checkpoint at step \(best.0)"
         }
-        return "validation loss \(format(last.1)) at step \(last.0) (lowest \(format(best.1)) at step \(best.0))"
+        return "validation loss \(formatted(last.1)) at step \(last.0) (lowest \(formatted(best.1)) at step \(best.0))"
     }
 
     /// Mean of `value` per plot column.
@@ -128,7 +129,8 @@ public struct LossChart: Sendable, Hashable {
         return sums.keys.sorted().map { ($0, sums[$0]!.0 / Double(sums[$0]!.1)) }
     }
 
-    static func format(_ value: Double) -> String {
+    /// A loss with three decimals, as the chart labels it.
+    public static func formatted(_ value: Double) -> String {
         String(format: "%.3f", value)
     }
 }
