@@ -11,8 +11,12 @@ struct JobTransport: Sendable {
     /// Where the credentials come from, for advice (`OPENAI_API_KEY`, …).
     let credentialHint: String
 
-    /// Sends `request`; returns the body of a 2xx answer.
-    func send(_ request: HTTPRequest, secrets: [Secret]) async throws(TuningError) -> [UInt8] {
+    /// Sends `request`; returns the body of a 2xx answer. The request's bearer credential is redacted
+    /// from every message.
+    func send(_ request: HTTPRequest) async throws(TuningError) -> [UInt8] {
+        let secrets = request.headers.values(for: "Authorization").map { value in
+            Secret(value.hasPrefix("Bearer ") ? String(value.dropFirst("Bearer ".count)) : value)
+        }
         let response: HTTPResponse
         do {
             response = try await http.execute(request)

@@ -102,7 +102,7 @@ public struct OpenAIFineTuningClient: Sendable {
         var request = makeRequest(.post, "/files")
         request.headers.add(name: "Content-Type", value: form.contentType)
         request.body = form.body
-        let body = try await transport.send(request, secrets: [configuration.apiKey])
+        let body = try await transport.send(request)
         let file = try transport.decode(OpenAIFineTuningWire.FileObject.self, from: body, what: "uploaded file")
         return UploadedFile(id: file.id, bytes: file.bytes, filename: file.filename)
     }
@@ -205,12 +205,12 @@ public struct OpenAIFineTuningClient: Sendable {
     {
         var query = "?limit=\(max(1, min(limit, 100)))"
         if let after { query += "&after=\(after.urlComponentEncoded)" }
-        let body = try await transport.send(makeRequest(.get, path + query), secrets: [configuration.apiKey])
+        let body = try await transport.send(makeRequest(.get, path + query))
         return try transport.decode(OpenAIFineTuningWire.Page<Item>.self, from: body, what: what)
     }
 
     private func jobCall(_ request: HTTPRequest) async throws(TuningError) -> RemoteTuningJob {
-        let body = try await transport.send(request, secrets: [configuration.apiKey])
+        let body = try await transport.send(request)
         return try transport.decode(OpenAIFineTuningWire.Job.self, from: body, what: "fine-tuning job").remote
     }
 

@@ -133,7 +133,7 @@ public struct VertexTuningClient: Sendable {
     /// Asks Vertex to cancel the job, then reads it back (Vertex answers the cancel with an empty body).
     public func cancel(_ name: String) async throws(TuningError) -> RemoteTuningJob {
         let request = try await makeRequest(.post, "\(resourceName(name)):cancel")
-        _ = try await transport.send(request, secrets: [])
+        _ = try await transport.send(request)
         return try await job(name)
     }
 
@@ -143,7 +143,7 @@ public struct VertexTuningClient: Sendable {
     ) {
         var path = "\(configuration.parent)/tuningJobs?pageSize=\(max(1, pageSize))"
         if let pageToken { path += "&pageToken=\(pageToken.urlComponentEncoded)" }
-        let body = try await transport.send(try await makeRequest(.get, path), secrets: [])
+        let body = try await transport.send(try await makeRequest(.get, path))
         let list = try transport.decode(VertexTuningWire.JobList.self, from: body, what: "job list")
         let token = list.nextPageToken.flatMap { $0.isEmpty ? nil : $0 }
         return ((list.tuningJobs ?? []).map(\.remote), token)
@@ -154,7 +154,7 @@ public struct VertexTuningClient: Sendable {
     }
 
     private func jobCall(_ request: HTTPRequest) async throws(TuningError) -> RemoteTuningJob {
-        let body = try await transport.send(request, secrets: [])
+        let body = try await transport.send(request)
         return try transport.decode(VertexTuningWire.Job.self, from: body, what: "tuning job").remote
     }
 
