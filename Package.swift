@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "MnemeHTTPTesting", targets: ["MnemeHTTPTesting"]),
         .library(name: "MnemeProviders", targets: ["MnemeProviders"]),
         .library(name: "MnemeProvidersTesting", targets: ["MnemeProvidersTesting"]),
+        .library(name: "MnemeTuning", targets: ["MnemeTuning"]),
         .executable(name: "mneme", targets: ["mneme"]),
         .executable(name: "mneme-chat-backend", targets: ["mneme-chat-backend"]),
     ],
@@ -69,10 +70,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "MnemeTuning",
+            dependencies: [
+                "MnemeTokenizer", "MnemeStore", "MnemeProviders", "MnemeHTTP", "MnemeContext",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Mneme",
             dependencies: [
                 "MnemeStore", "MnemeIngest", "MnemeTokenizer", "MnemeContext", "MnemeProviders", "MnemeHTTP",
                 "MnemeConfig",
+                "MnemeTuning",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -90,6 +100,8 @@ let package = Package(
                 "MnemeStore",
                 "MnemeIngest",
                 "MnemeTokenizer",
+                "MnemeTuning",
+                "MnemeHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -134,8 +146,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "MnemeTuningTests",
+            dependencies: [
+                "MnemeTuning", "Mneme", "MnemeStore", "MnemeProviders", "MnemeProvidersTesting", "MnemeHTTP",
+                "MnemeHTTPTesting",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "MnemeCLITests",
-            dependencies: ["mneme"],
+            dependencies: ["mneme", "MnemeProvidersTesting", "MnemeHTTPTesting"],
             swiftSettings: strict
         ),
     ],

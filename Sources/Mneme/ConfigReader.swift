@@ -189,9 +189,11 @@ struct ConfigReader {
                     decoder.report(.error, at: line(["model"]), "model: \(error.message)")
                 }
             } else if !configuration.routes.contains(where: { $0.name == model }) {
+                // It may be a route registered in the database (`mneme tune register`), which the file
+                // cannot see: a warning, and the turn fails clearly if it is not there either.
                 decoder.report(
-                    .error, at: line(["model"]),
-                    "model '\(model)' is neither provider:model nor a route name (routes: \(known(configuration.routes.map(\.name))))"
+                    .warning, at: line(["model"]),
+                    "model '\(model)' is not provider:model nor a route of this file (routes: \(known(configuration.routes.map(\.name)))); it must be a route registered with `mneme tune register`"
                 )
             }
             configuration.model = model

@@ -60,7 +60,7 @@ extension Engine {
             personaID = stored.persona
         }
         let persona = try persona(personaID)
-        let decision = try router.decide(
+        let decision = try await router(tenantID: scope.tenantID, tenant: tenant).decide(
             RoutingContext(
                 tenant: tenant, userAttributes: user.attributes, persona: persona.id, requestedModel: options.model)
         )

@@ -89,9 +89,6 @@ public final class Engine: Sendable {
     /// The model a turn would use when nothing else is asked for.
     public var defaultModel: String { "\(defaultTarget.provider):\(defaultTarget.model)" }
 
-    /// A router over the configured routes.
-    var router: Router { Router(routes: configuration.routes, defaultTarget: defaultTarget) }
-
     /// The persona with `id`, or the default one.
     func persona(_ id: String?) throws -> Persona {
         let key = id ?? configuration.defaultPersona

@@ -6,6 +6,7 @@
 /// input = 0.15
 /// output = 0.60
 /// cachedInput = 0.075
+/// training = 3.00      # fine-tuning, per million training tokens
 /// ```
 ///
 /// ```swift
@@ -20,12 +21,16 @@ public struct PriceTable: Sendable, Hashable, Codable {
         public var output: Double
         /// USD per million cached input tokens; `nil` bills them as ordinary input.
         public var cachedInput: Double?
+        /// USD per million training tokens when fine-tuning this model (the estimate `mneme tune status`
+        /// shows); `nil` if unknown.
+        public var training: Double?
 
         /// Creates a price.
-        public init(input: Double, output: Double, cachedInput: Double? = nil) {
+        public init(input: Double, output: Double, cachedInput: Double? = nil, training: Double? = nil) {
             self.input = input
             self.output = output
             self.cachedInput = cachedInput
+            self.training = training
         }
     }
 

@@ -30,6 +30,9 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v6: tuning jobs, registered routes, evaluations") { db in
+            try createTuningTables(db)
+        }
         migrator.registerMigration("v8: turn cost") { db in
             try db.execute(sql: "ALTER TABLE prompt_log ADD COLUMN cost_usd REAL")
         }

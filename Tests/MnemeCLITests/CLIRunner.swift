@@ -29,7 +29,10 @@ struct CLIRunner {
     }
 
     /// Runs `mneme` with `arguments` (plus `--db` unless `withDatabase` is false) and waits.
-    func run(_ arguments: [String], stdin: String? = nil, withDatabase: Bool = true) throws -> Result {
+    func run(
+        _ arguments: [String], stdin: String? = nil, withDatabase: Bool = true,
+        environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments + (withDatabase ? ["--db", database] : [])
@@ -37,6 +40,7 @@ struct CLIRunner {
         environment.removeValue(forKey: "MNEME_DB")
         environment.removeValue(forKey: "MNEME_USER")
         environment.removeValue(forKey: "MNEME_TENANT")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.currentDirectoryURL = folder
         let out = Pipe()

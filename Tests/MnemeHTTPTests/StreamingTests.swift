@@ -15,7 +15,7 @@ struct StreamingTests {
         let server = try TestHTTPServer(
             response: .stream([
                 .text("first"),
-                .wait(clientSawFirst, timeout: .seconds(30)),
+                .wait(clientSawFirst, timeout: .seconds(120)),
                 .text("last"),
             ]))
         defer { server.shutdown() }
@@ -26,6 +26,8 @@ struct StreamingTests {
             chunks.append(String(decoding: chunk, as: UTF8.self))
             if chunks.count == 1 { clientSawFirst.open() }
         }
+        // The timeout is long because the CLI tests block cooperative threads while their child
+        // processes run, which can starve this consumer for many seconds on a 2-core machine.
         // The server only sends "last" after the client opened the gate; had the client buffered
         // the body, the gate would have been opened only after the server's wait timed out.
         #expect(clientSawFirst.timedOutWaits == 0)
@@ -35,7 +37,7 @@ struct StreamingTests {
     @Test func headIsAvailableBeforeAnyBodyByte() async throws {
         let clientHasHead = TestGate()
         let server = try TestHTTPServer(
-            response: .stream([.wait(clientHasHead, timeout: .seconds(30)), .text("body")]))
+            response: .stream([.wait(clientHasHead, timeout: .seconds(120)), .text("body")]))
         defer { server.shutdown() }
         let response = try await client.stream(HTTPRequest(url: server.url("/h")))
         clientHasHead.open()
