@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "MnemeHTTPTesting", targets: ["MnemeHTTPTesting"]),
         .library(name: "MnemeProviders", targets: ["MnemeProviders"]),
         .library(name: "MnemeProvidersTesting", targets: ["MnemeProvidersTesting"]),
+        .library(name: "MnemeTuning", targets: ["MnemeTuning"]),
         .executable(name: "mneme", targets: ["mneme"]),
     ],
     dependencies: [
@@ -73,10 +74,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "MnemeTuning",
+            dependencies: [
+                "MnemeTokenizer", "MnemeStore", "MnemeProviders", "MnemeHTTP", "MnemeContext",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "mneme",
             dependencies: [
                 "Mneme",
+                "MnemeTuning",
                 "CEditLine",
                 "MnemeContext",
                 "MnemeProviders",
@@ -122,6 +132,12 @@ let package = Package(
         .testTarget(
             name: "MnemeIngestTests",
             dependencies: ["MnemeIngest", "MnemeStore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MnemeTuningTests",
+            dependencies: ["MnemeTuning", "MnemeStore", "MnemeTokenizer"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
