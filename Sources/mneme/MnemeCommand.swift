@@ -19,6 +19,8 @@ struct MnemeCommand: AsyncParsableCommand {
             HistoryCommand.self, IndexCommand.self,
             SearchCommand.self, DocsCommand.self,
             TokensCommand.self, BenchCommand.self,
+            FeedbackCommand.self,
+            TuneCommand.self,
         ]
     )
 }
