@@ -13,6 +13,8 @@ struct InspectedMessage: Sendable {
     let text: String
     let name: String?
     let weight: Int?
+    /// The message's 1-based position in the list as written (0 for Vertex's `systemInstruction`).
+    let number: Int
 }
 
 /// What the checks learned about one example: everything the file-wide checks, statistics and
@@ -38,7 +40,7 @@ struct InspectedExample: Sendable {
     /// The conversation without system messages, normalized, for near-duplicates (a system prompt
     /// shared by every example would make them all look alike).
     var dialogue: String {
-        messages.filter { $0.role != .system }.map { TextNormalization.normalize($0.text) }.joined(separator: " ")
+        messages.filter { $0.role != .system }.map { TextNormalization.words($0.text) }.joined(separator: " ")
     }
 
     /// The normalized first user message: examples that start alike stay on one side of a split.
@@ -48,7 +50,9 @@ struct InspectedExample: Sendable {
 
     /// Warnings and errors shared by the OpenAI and Vertex formats: a missing user or assistant
     /// message, empty replies, roles that do not alternate.
-    func commonIssues(file: String, checkSystem: Bool) -> [ValidationIssue] {
+    ///
+    /// - Parameter noun: what the format calls a message (`message`, `content`).
+    func commonIssues(file: String, checkSystem: Bool, noun: String = "message") -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func add(_ severity: ValidationIssue.Severity, _ code: ValidationCode, _ message: String) {
             issues.append(ValidationIssue(severity, code, file: file, line: line, message))
@@ -56,15 +60,15 @@ struct InspectedExample: Sendable {
         if !messages.contains(where: { $0.role == .assistant }) {
             add(.error, .exampleMissingAssistantMessage, "the example has no assistant message: nothing to learn")
         }
-        for (index, message) in messages.enumerated()
+        for message in messages
         where message.role == .assistant && !message.text.isEmpty && message.text.allSatisfy(\.isWhitespace) {
-            add(.error, .emptyAssistantTurn, "message \(index + 1) is an assistant reply with only whitespace")
+            add(.error, .emptyAssistantTurn, "\(noun) \(message.number) is an assistant reply with only whitespace")
         }
         if checkSystem && !messages.contains(where: { $0.role == .system }) {
             add(.warning, .missingSystemMessage, "no system message")
         }
         if !messages.contains(where: { $0.role == .user }) { add(.warning, .missingUserMessage, "no user message") }
-        if let problem = alternationProblem() { add(.warning, .roleAlternation, problem) }
+        if let problem = alternationProblem(noun: noun) { add(.warning, .roleAlternation, problem) }
         let replies = messages.filter { $0.role == .assistant }
         if !replies.isEmpty, replies.allSatisfy({ $0.weight == 0 }) {
             add(.warning, .nothingToTrain, "every assistant message has weight 0: the example trains nothing")
@@ -73,20 +77,20 @@ struct InspectedExample: Sendable {
     }
 
     /// The first place where roles do not alternate, described.
-    func alternationProblem() -> String? {
+    func alternationProblem(noun: String = "message") -> String? {
         var previous: InspectedMessage.Role?
         var started = false
-        for (index, message) in messages.enumerated() {
-            let number = index + 1
+        for message in messages {
+            let number = message.number
             switch message.role {
             case .system:
-                if started { return "message \(number) is a system message in the middle of the conversation" }
+                if started { return "\(noun) \(number) is a system message in the middle of the conversation" }
             case .user, .assistant:
                 if !started && message.role == .assistant {
-                    return "the conversation starts with an assistant message (message \(number))"
+                    return "the conversation starts with an assistant message (\(noun) \(number))"
                 }
                 if previous == message.role {
-                    return "messages \(number - 1) and \(number) are both \(message.role.rawValue) messages"
+                    return "\(noun)s \(number - 1) and \(number) are both \(message.role.rawValue) messages"
                 }
                 started = true
             case .tool:
@@ -103,5 +107,10 @@ struct InspectedExample: Sendable {
 enum TextNormalization {
     static func normalize(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The lower-cased words (letters and digits) of a text, separated by single spaces.
+    static func words(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 }

@@ -103,7 +103,10 @@ enum OpenAILineChecker {
             }
         }
         let name = message["name"]?.string
-        return (issues, InspectedMessage(role: mapped, writtenRole: role, text: text, name: name, weight: weight))
+        return (
+            issues,
+            InspectedMessage(role: mapped, writtenRole: role, text: text, name: name, weight: weight, number: number)
+        )
     }
 
     /// Content parts with images but no text: valid, with no text to count.

@@ -30,15 +30,15 @@ struct SplitUnit: Sendable {
     private static func pairMessages(_ input: String?, _ output: String?) -> [InspectedMessage]? {
         guard let input, let output else { return nil }
         return [
-            InspectedMessage(role: .user, writtenRole: "user", text: input, name: nil, weight: nil),
-            InspectedMessage(role: .assistant, writtenRole: "assistant", text: output, name: nil, weight: nil),
+            InspectedMessage(role: .user, writtenRole: "user", text: input, name: nil, weight: nil, number: 1),
+            InspectedMessage(role: .assistant, writtenRole: "assistant", text: output, name: nil, weight: nil, number: 2),
         ]
     }
 
     private static func unit(text: String, messages: [InspectedMessage]?) -> SplitUnit {
         guard let messages, !messages.isEmpty else {
             let raw = TextNormalization.normalize(text)
-            return SplitUnit(text: text, opening: raw, identity: raw, dialogue: raw)
+            return SplitUnit(text: text, opening: raw, identity: raw, dialogue: TextNormalization.words(text))
         }
         let example = InspectedExample(line: 0, hasErrors: false, messages: messages)
         return SplitUnit(text: text, opening: example.opening, identity: example.identity, dialogue: example.dialogue)

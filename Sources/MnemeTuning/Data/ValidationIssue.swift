@@ -29,6 +29,20 @@ public struct ValidationIssue: Hashable, Sendable, Codable, CustomStringConverti
         self.message = message
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case severity, code, file, line, message
+    }
+
+    /// Encodes every key, `line` as `null` for issues of the whole file.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(code, forKey: .code)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(message, forKey: .message)
+    }
+
     public var description: String {
         "\(file)\(line.map { ":\($0)" } ?? ""): \(severity.rawValue) [\(code)] \(message)"
     }

@@ -28,7 +28,8 @@ enum VertexLineChecker {
         var messages: [InspectedMessage] = []
         if let instruction = value["systemInstruction"] {
             if let text = DatasetCodec.text(ofVertexParts: instruction["parts"]) {
-                messages.append(InspectedMessage(role: .system, writtenRole: "system", text: text, name: nil, weight: nil))
+                messages.append(
+                    InspectedMessage(role: .system, writtenRole: "system", text: text, name: nil, weight: nil, number: 0))
             } else {
                 error(.invalidPart, "systemInstruction must be {\"parts\": [{\"text\": ...}]}")
             }
@@ -43,7 +44,7 @@ enum VertexLineChecker {
             if let message { messages.append(message) }
         }
         var example = InspectedExample(line: line, hasErrors: false, messages: messages)
-        issues += example.commonIssues(file: file, checkSystem: false)
+        issues += example.commonIssues(file: file, checkSystem: false, noun: "content")
         example.hasErrors = issues.contains { $0.severity == .error }
         return (issues, example)
     }
@@ -91,6 +92,9 @@ enum VertexLineChecker {
             }
         }
         if text.isEmpty && issues.isEmpty { error(.missingContent, "has empty text") }
-        return (issues, InspectedMessage(role: mapped, writtenRole: role, text: text, name: nil, weight: nil))
+        return (
+            issues,
+            InspectedMessage(role: mapped, writtenRole: role, text: text, name: nil, weight: nil, number: number)
+        )
     }
 }
