@@ -93,8 +93,11 @@ enum CSVTable {
                 field.append(scalar)
             }
         }
-        if inQuotes { parsed.problems.append(DatasetProblem(line: recordLine, message: "a quoted field is never closed")) }
-        if !field.isEmpty || !fields.isEmpty || quotedField { endRecord() }
+        if inQuotes {
+            parsed.problems.append(DatasetProblem(line: recordLine, message: "a quoted field is never closed"))
+        } else if !field.isEmpty || !fields.isEmpty || quotedField {
+            endRecord()
+        }
 
         guard let first = records.first else {
             parsed.problems.append(DatasetProblem(line: 1, message: "the file is empty (expected the header input,output)"))

@@ -3,9 +3,9 @@ import Foundation
 /// Replaces personal data in training text with placeholders, and counts what it replaced.
 ///
 /// In this order:
-/// 1. the user's profile values (current facts, display name), whole words, any case →
+/// 1. e-mail addresses → `[email]`;
+/// 2. the user's profile values (current facts, display name), whole words, any case →
 ///    `[key]` (for example `[name]`); values shorter than 3 characters are left alone;
-/// 2. e-mail addresses → `[email]`;
 /// 3. card-like numbers: 13–19 digits, optionally grouped by spaces or dashes, that pass the
 ///    Luhn check or are grouped in fours → `[card]`;
 /// 4. phone numbers: a `+` and 8–15 digits, or 10–15 digits, possibly grouped by spaces,
@@ -58,13 +58,12 @@ public struct Scrubber: Sendable {
     /// The text with personal data replaced, and the counts.
     public func scrub(_ text: String) -> (text: String, report: Report) {
         var report = Report()
-        var output = text
+        var output = Self.replaceEmails(in: text, count: &report.emails)
         for (key, value) in profileValues {
             let (replaced, count) = Self.replaceWord(value, in: output, with: "[\(Self.placeholderName(key))]")
             output = replaced
             report.profileValues += count
         }
-        output = Self.replaceEmails(in: output, count: &report.emails)
         output = Self.replaceNumbers(in: output, report: &report)
         return (output, report)
     }
