@@ -51,18 +51,24 @@ struct InspectedExample: Sendable {
     /// Warnings and errors shared by the OpenAI and Vertex formats: a missing user or assistant
     /// message, empty replies, roles that do not alternate.
     ///
-    /// - Parameter noun: what the format calls a message (`message`, `content`).
-    func commonIssues(file: String, checkSystem: Bool, noun: String = "message") -> [ValidationIssue] {
+    /// - Parameters:
+    ///   - noun: what the format calls a message (`message`, `content`).
+    ///   - complete: false when a message could not be read (no role, an unknown role): the checks
+    ///     of the whole conversation are skipped, so one broken message is reported once.
+    func commonIssues(file: String, checkSystem: Bool, noun: String = "message", complete: Bool = true)
+        -> [ValidationIssue]
+    {
         var issues: [ValidationIssue] = []
         func add(_ severity: ValidationIssue.Severity, _ code: ValidationCode, _ message: String) {
             issues.append(ValidationIssue(severity, code, file: file, line: line, message))
         }
-        if !messages.contains(where: { $0.role == .assistant }) {
-            add(.error, .exampleMissingAssistantMessage, "the example has no assistant message: nothing to learn")
-        }
         for message in messages
         where message.role == .assistant && !message.text.isEmpty && message.text.allSatisfy(\.isWhitespace) {
             add(.error, .emptyAssistantTurn, "\(noun) \(message.number) is an assistant reply with only whitespace")
+        }
+        guard complete else { return issues }
+        if !messages.contains(where: { $0.role == .assistant }) {
+            add(.error, .exampleMissingAssistantMessage, "the example has no assistant message: nothing to learn")
         }
         if checkSystem && !messages.contains(where: { $0.role == .system }) {
             add(.warning, .missingSystemMessage, "no system message")

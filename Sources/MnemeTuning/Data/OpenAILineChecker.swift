@@ -48,7 +48,7 @@ enum OpenAILineChecker {
             if let inspected { messages.append(inspected) }
         }
         var example = InspectedExample(line: line, hasErrors: false, messages: messages)
-        issues += example.commonIssues(file: file, checkSystem: true)
+        issues += example.commonIssues(file: file, checkSystem: true, complete: messages.count == list.count)
         example.hasErrors = issues.contains { $0.severity == .error }
         return (issues, example)
     }

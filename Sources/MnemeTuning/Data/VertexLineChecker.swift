@@ -44,7 +44,8 @@ enum VertexLineChecker {
             if let message { messages.append(message) }
         }
         var example = InspectedExample(line: line, hasErrors: false, messages: messages)
-        issues += example.commonIssues(file: file, checkSystem: false, noun: "content")
+        let complete = messages.filter { $0.role != .system }.count == contents.count
+        issues += example.commonIssues(file: file, checkSystem: false, noun: "content", complete: complete)
         example.hasErrors = issues.contains { $0.severity == .error }
         return (issues, example)
     }
