@@ -59,7 +59,8 @@ extension Store {
         limit: Int = 100
     ) async throws -> [StoredConversation] {
         try await read { db in
-            guard let tenantID = try Int64.fetchOne(db, sql: "SELECT id FROM tenant WHERE name = ?", arguments: [tenant])
+            guard
+                let tenantID = try Int64.fetchOne(db, sql: "SELECT id FROM tenant WHERE name = ?", arguments: [tenant])
             else { return [] }
             let sessions = try Row.fetchAll(
                 db,

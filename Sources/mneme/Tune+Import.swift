@@ -43,7 +43,9 @@ struct TuneImport: AsyncParsableCommand {
                 + "(\(summary.duplicates) already stored, \(summary.untrainedReplies) replies weighted 0 skipped, "
                 + "\(decoded.problems.count) bad lines).")
         if !summary.systemPrompts.isEmpty {
-            Output.line("The file has \(summary.systemPrompts.count) system prompt(s); the first: \(Output.oneLine(summary.systemPrompts[0]))")
+            Output.line(
+                "The file has \(summary.systemPrompts.count) system prompt(s); the first: \(Output.oneLine(summary.systemPrompts[0]))"
+            )
         }
         if let personasOut {
             let id = persona.isEmpty ? "imported" : persona

@@ -12,7 +12,8 @@ import Testing
         let cli = try CLIRunner()
         defer { cli.cleanUp() }
         let good = try cli.run(
-            ["tune", "validate", Self.sample, "--for", "openai", "--model", "gpt-4o-mini-2024-07-18"], withDatabase: false)
+            ["tune", "validate", Self.sample, "--for", "openai", "--model", "gpt-4o-mini-2024-07-18"],
+            withDatabase: false)
         #expect(good.status == 0, "\(good.stdout)")
         #expect(good.stdout.contains("0 errors, 0 warnings"))
         #expect(good.stdout.contains("Tokens (exact"))
@@ -34,7 +35,8 @@ import Testing
         #expect(issues.contains { $0["code"] as? String == "invalid_weight" && $0["line"] as? Int == 8 })
         #expect(report["ok"] as? Bool == false)
 
-        let usage = try cli.run(["tune", "validate", Self.sample, "--for", "bedrock", "--model", "x"], withDatabase: false)
+        let usage = try cli.run(
+            ["tune", "validate", Self.sample, "--for", "bedrock", "--model", "x"], withDatabase: false)
         #expect(usage.status != 0 && usage.stderr.contains("openai or vertex"))
     }
 
@@ -55,12 +57,18 @@ import Testing
         #expect(try String(contentsOfFile: validation, encoding: .utf8) == first, "the same seed, the same split")
 
         let checked = try cli.run(
-            ["tune", "validate", train, "--validation", validation, "--for", "openai", "--model", "gpt-4o-mini", "--json"],
+            [
+                "tune", "validate", train, "--validation", validation, "--for", "openai", "--model", "gpt-4o-mini",
+                "--json",
+            ],
             withDatabase: false)
         #expect(!checked.stdout.contains("train_validation_overlap"))
         #expect(checked.status == 0, "\(checked.stdout)")
         let bad = try cli.run(
-            ["tune", "split", Self.sample, "--validation-fraction", "1.5", "--train", train, "--validation", validation],
+            [
+                "tune", "split", Self.sample, "--validation-fraction", "1.5", "--train", train, "--validation",
+                validation,
+            ],
             withDatabase: false)
         #expect(bad.status != 0 && bad.stderr.contains("between 0 and 1"))
     }
@@ -86,7 +94,8 @@ import Testing
 
         let all = try cli.run(["tune", "export", "--format", "csv", "--out", "-", "--scrub"])
         #expect(all.status == 0, "\(all.stderr)")
-        #expect(all.stdout == "input,output\nHow many vacation days do I get?,27 working days.\n", "rated down: left out")
+        #expect(
+            all.stdout == "input,output\nHow many vacation days do I get?,27 working days.\n", "rated down: left out")
         #expect(all.stderr.contains("1 rated down"))
         let dated = try cli.run(["tune", "export", "--format", "openai", "--out", "-", "--since", "2026-02-02"])
         #expect(dated.stdout.isEmpty && dated.stderr.contains("Nothing matched"))
@@ -100,8 +109,12 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("Imported 1 examples for persona 'assistant'"))
         #expect(try String(contentsOfFile: personas, encoding: .utf8).contains("\"id\" : \"assistant\""))
-        let again = try cli.run(["tune", "export", "--from", "examples", "--persona", "assistant", "--format", "openai", "--out", "-"])
-        #expect(again.stdout == (try String(contentsOfFile: exported, encoding: .utf8)), "export → import → export is stable")
+        let again = try cli.run([
+            "tune", "export", "--from", "examples", "--persona", "assistant", "--format", "openai", "--out", "-",
+        ])
+        #expect(
+            again.stdout == (try String(contentsOfFile: exported, encoding: .utf8)),
+            "export → import → export is stable")
 
         let broken = try cli.write("broken.csv", "input,output\nonly one field\n")
         let failed = try cli.run(["tune", "import", broken])
@@ -111,7 +124,8 @@ import Testing
     @Test func chatRatesTheLastReply() throws {
         let cli = try CLIRunner()
         defer { cli.cleanUp() }
-        let chat = try cli.run(["chat", "--user", "ada"], stdin: "/good\nHow many vacation days do I get?\n/good short and right\n")
+        let chat = try cli.run(
+            ["chat", "--user", "ada"], stdin: "/good\nHow many vacation days do I get?\n/good short and right\n")
         #expect(chat.status == 0, "\(chat.stderr)")
         #expect(chat.stdout.contains("No reply to rate yet."))
         #expect(chat.stdout.contains("good."))

@@ -6,8 +6,10 @@ import Testing
 @Suite struct FeedbackTests {
     private func reply(_ store: Store, user: String, tenant: String = "acme") async throws -> (User, Message, Message) {
         let (owner, session) = try await store.userWithSession(user, tenant: tenant)
-        let question = try await store.append(NewMessage(role: .user, content: "Question of \(user)"), to: session.id, for: owner.scope)
-        let answer = try await store.append(NewMessage(role: .assistant, content: "Answer for \(user)"), to: session.id, for: owner.scope)
+        let question = try await store.append(
+            NewMessage(role: .user, content: "Question of \(user)"), to: session.id, for: owner.scope)
+        let answer = try await store.append(
+            NewMessage(role: .assistant, content: "Answer for \(user)"), to: session.id, for: owner.scope)
         return (owner, question, answer)
     }
 
@@ -42,7 +44,9 @@ import Testing
             #expect(error.message.contains("only assistant replies"))
         }
         let long = String(repeating: "x", count: Store.maxFeedbackNoteLength + 1)
-        await #expect(throws: StoreError.self) { try await store.setFeedback(.up, note: long, message: answer.id, for: ada.scope) }
+        await #expect(throws: StoreError.self) {
+            try await store.setFeedback(.up, note: long, message: answer.id, for: ada.scope)
+        }
         try await store.setFeedback(.up, message: answer.id, for: ada.scope)
         #expect(try await store.feedback(message: answer.id, for: bob.scope) == nil, "bob cannot read ada's rating")
         #expect(try await store.removeFeedback(message: answer.id, for: bob.scope) == false)

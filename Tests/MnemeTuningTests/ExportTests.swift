@@ -28,7 +28,8 @@ import Testing
             let start = ISO8601DateFormatter().date(from: String(format: "2026-02-%02dT09:00:00Z", day))!
             for (index, turn) in turns.enumerated() {
                 let time = start.addingTimeInterval(Double(index) * 60)
-                try await store.append(NewMessage(role: .user, content: turn.0, createdAt: time), to: session.id, for: owner.scope)
+                try await store.append(
+                    NewMessage(role: .user, content: turn.0, createdAt: time), to: session.id, for: owner.scope)
                 let reply = try await store.append(
                     NewMessage(
                         role: .assistant, content: turn.1, createdAt: time.addingTimeInterval(5),
@@ -41,7 +42,8 @@ import Testing
         }
 
         func export(
-            tenant: String = "acme", filter: ConversationFilter = ConversationFilter(), options: ExportOptions = ExportOptions(),
+            tenant: String = "acme", filter: ConversationFilter = ConversationFilter(),
+            options: ExportOptions = ExportOptions(),
             format: DatasetFormat = .openAI
         ) async throws -> (lines: [String], examples: [TrainingExample], report: ExportReport) {
             var examples: [TrainingExample] = []
@@ -57,17 +59,20 @@ import Testing
         let sandbox = try Sandbox()
         try await sandbox.conversation(persona: "support", [("Hi", "Hello!", nil), ("Vacation days?", "27.", nil)])
         let (lines, examples, report) = try await sandbox.export()
-        #expect(lines == [
-            #"{"messages":[{"role":"system","content":"System of support"},{"role":"user","content":"Hi"},"#
-                + #"{"role":"assistant","content":"Hello!"},{"role":"user","content":"Vacation days?"},"#
-                + #"{"role":"assistant","content":"27."}]}"#
-        ])
+        #expect(
+            lines == [
+                #"{"messages":[{"role":"system","content":"System of support"},{"role":"user","content":"Hi"},"#
+                    + #"{"role":"assistant","content":"Hello!"},{"role":"user","content":"Vacation days?"},"#
+                    + #"{"role":"assistant","content":"27."}]}"#
+            ])
         #expect(examples.count == 1 && report.trainedReplies == 2 && report.conversations == 1)
     }
 
     @Test func ratingsSelectRepliesAndWeightTheRest() async throws {
         let sandbox = try Sandbox()
-        try await sandbox.conversation([("Q1", "bad answer", .down), ("Q2", "good answer", .up), ("Q3", "unrated", nil)])
+        try await sandbox.conversation([
+            ("Q1", "bad answer", .down), ("Q2", "good answer", .up), ("Q3", "unrated", nil),
+        ])
         let all = try await sandbox.export()
         // Rated down: kept as context with weight 0 in OpenAI files; the others are trained.
         #expect(all.examples.first?.messages.map(\.weight) == [nil, 0, nil, 1, nil, 1])
@@ -77,7 +82,9 @@ import Testing
         #expect(positive.examples.first?.messages.map(\.content) == ["Q1", "bad answer", "Q2", "good answer"])
         #expect(positive.report.unrated == 1 && positive.report.ratedDown == 1 && positive.report.trainedReplies == 1)
         let vertex = try await sandbox.export(options: ExportOptions(positiveOnly: true), format: .vertex)
-        #expect(vertex.lines.count == 1 && !vertex.lines[0].contains("bad answer") && vertex.lines[0].contains("good answer"))
+        #expect(
+            vertex.lines.count == 1 && !vertex.lines[0].contains("bad answer")
+                && vertex.lines[0].contains("good answer"))
         let csv = try await sandbox.export(options: ExportOptions(positiveOnly: true), format: .csv)
         #expect(csv.lines == ["Q2,good answer"])
     }
@@ -105,7 +112,8 @@ import Testing
         #expect(firstMessages(everything) == ["support early", "support late", "default persona", "bob asks"])
         let support = try await sandbox.export(filter: ConversationFilter(persona: "support"))
         #expect(firstMessages(support) == ["support early", "support late", "bob asks"])
-        let defaults = try await sandbox.export(filter: ConversationFilter(persona: "assistant", defaultPersona: "assistant"))
+        let defaults = try await sandbox.export(
+            filter: ConversationFilter(persona: "assistant", defaultPersona: "assistant"))
         #expect(firstMessages(defaults) == ["default persona"])
         let february = ISO8601DateFormatter()
         let since = february.date(from: "2026-02-03T00:00:00Z")!
@@ -138,7 +146,8 @@ import Testing
         try await sandbox.conversation(user: "bob", [("Bob from Rotterdam here, call +31 10 555 0142", "Hi Bob", nil)])
         let (_, examples, report) = try await sandbox.export(options: ExportOptions(scrub: true))
         #expect(examples[0].messages.map(\.content) == ["I'm [display_name] in [city], [email]", "Hi [display_name]!"])
-        #expect(examples[1].messages[0].content == "Bob from Rotterdam here, call [phone]", "Ada's profile is not Bob's")
+        #expect(
+            examples[1].messages[0].content == "Bob from Rotterdam here, call [phone]", "Ada's profile is not Bob's")
         #expect(report.scrubbed.profileValues == 3 && report.scrubbed.emails == 1 && report.scrubbed.phones == 1)
     }
 
@@ -151,10 +160,12 @@ import Testing
         let text = first.lines.map { $0 + "\n" }.joined()
         let decoded = DatasetCodec.decode((format == .csv ? "input,output\n" : "") + text, as: format)
         #expect(decoded.problems.isEmpty)
-        let summary = try await ExampleImport.run(decoded.records, into: sandbox.store, tenant: "acme", persona: "support")
+        let summary = try await ExampleImport.run(
+            decoded.records, into: sandbox.store, tenant: "acme", persona: "support")
         #expect(summary.imported == 2)
         #expect(summary.systemPrompts == (format.isConversational ? ["System of support"] : []))
-        let again = try await ExampleImport.run(decoded.records, into: sandbox.store, tenant: "acme", persona: "support")
+        let again = try await ExampleImport.run(
+            decoded.records, into: sandbox.store, tenant: "acme", persona: "support")
         #expect(again.imported == 0 && again.duplicates == 2, "importing twice stores nothing twice")
 
         let examples = try await TrainingExport.fewShotExamples(

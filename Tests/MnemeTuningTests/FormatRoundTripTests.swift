@@ -58,7 +58,8 @@ import Testing
         let vertex = DatasetCodec.encode([weighted], as: .vertex)
         #expect(!vertex.contains("five") && !vertex.contains("2+2?"), "the untrained turn is left out")
         #expect(vertex.contains("Really?") && vertex.contains("\"model\""))
-        #expect(DatasetCodec.encode([weighted], as: .instruction) == #"{"input_text":"Really?","output_text":"4"}"# + "\n")
+        #expect(
+            DatasetCodec.encode([weighted], as: .instruction) == #"{"input_text":"Really?","output_text":"4"}"# + "\n")
         #expect(DatasetCodec.encode([weighted], as: .csv) == "input,output\nReally?,4\n")
         let nothing = TrainingExample(messages: [.user("q"), .assistant("a", weight: 0)])
         #expect(DatasetCodec.lines(nothing, as: .openAI).isEmpty && DatasetCodec.lines(nothing, as: .vertex).isEmpty)
@@ -95,7 +96,8 @@ import Testing
         #expect(DatasetFormat(name: "gemini") == .vertex)
         #expect(DatasetFormat(name: "parquet") == nil)
         let deep = String(repeating: "[", count: 100_000)
-        let decoded = DatasetCodec.decode(deep + "\n" + "{\"input_text\":\"\\ud83d\\ude00\",\"output_text\":\"\\u00e9\"}\n", as: .instruction)
+        let decoded = DatasetCodec.decode(
+            deep + "\n" + "{\"input_text\":\"\\ud83d\\ude00\",\"output_text\":\"\\u00e9\"}\n", as: .instruction)
         #expect(decoded.problems.first?.message.contains("nested") == true)
         #expect(decoded.records.first?.example.messages.map(\.content) == ["😀", "é"])
     }

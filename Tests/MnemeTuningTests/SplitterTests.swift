@@ -21,7 +21,8 @@ import Testing
     }
 
     static func line(_ messages: [(String, String)]) -> String {
-        let example = TrainingExample(system: "You are Lumen.", messages: messages.flatMap { [.user($0.0), .assistant($0.1)] })
+        let example = TrainingExample(
+            system: "You are Lumen.", messages: messages.flatMap { [.user($0.0), .assistant($0.1)] })
         return DatasetCodec.lines(example, as: .openAI)[0]
     }
 
@@ -89,9 +90,13 @@ import Testing
     }
 
     @Test func theSeedChangesTheSplitAndTheFractionIsRespected() throws {
-        let text = (0..<200).map { Self.line([("Question \($0) " + String(repeating: "x\($0) ", count: 3), "Answer \($0)")]) }
-            .joined(separator: "\n")
-        let splits = try (0..<5).map { try DatasetSplitter(validationFraction: 0.1, seed: UInt64($0)).split(text, format: .openAI) }
+        let text = (0..<200).map {
+            Self.line([("Question \($0) " + String(repeating: "x\($0) ", count: 3), "Answer \($0)")])
+        }
+        .joined(separator: "\n")
+        let splits = try (0..<5).map {
+            try DatasetSplitter(validationFraction: 0.1, seed: UInt64($0)).split(text, format: .openAI)
+        }
         #expect(Set(splits.map(\.validation)).count == 5)
         #expect(splits.allSatisfy { $0.validationCount == 20 && $0.trainCount == 180 })
     }
@@ -102,7 +107,9 @@ import Testing
         let result = try DatasetSplitter(validationFraction: 0.25, seed: 7).split(csv, format: .csv)
         #expect(result.train.hasPrefix("input,output\n") && result.validation.hasPrefix("input,output\n"))
         #expect(result.validationCount == 5)
-        let records = DatasetCodec.decode(result.train, as: .csv).records.count + DatasetCodec.decode(result.validation, as: .csv).records.count
+        let records =
+            DatasetCodec.decode(result.train, as: .csv).records.count
+            + DatasetCodec.decode(result.validation, as: .csv).records.count
         #expect(records == 20)
     }
 

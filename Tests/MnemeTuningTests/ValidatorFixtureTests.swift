@@ -18,39 +18,43 @@ import Testing
     }
 
     /// One broken file per class: the class, the severity and the line it must be reported at.
-    static let cases: [(file: String, platform: FineTuningTarget.Platform, code: ValidationCode, severity: ValidationIssue.Severity, line: Int?)] = [
-        ("openai/invalid_json.jsonl", .openAI, .invalidJSON, .error, 4),
-        ("openai/blank_line.jsonl", .openAI, .blankLine, .error, 6),
-        ("openai/data_type.jsonl", .openAI, .dataType, .error, 3),
-        ("openai/missing_messages_list.jsonl", .openAI, .missingMessagesList, .error, 7),
-        ("openai/message_missing_key.jsonl", .openAI, .messageMissingKey, .error, 5),
-        ("openai/message_unrecognized_key.jsonl", .openAI, .messageUnrecognizedKey, .error, 2),
-        ("openai/unrecognized_role.jsonl", .openAI, .unrecognizedRole, .error, 8),
-        ("openai/missing_content.jsonl", .openAI, .missingContent, .error, 9),
-        ("openai/example_missing_assistant_message.jsonl", .openAI, .exampleMissingAssistantMessage, .error, 3),
-        ("openai/empty_assistant_turn.jsonl", .openAI, .emptyAssistantTurn, .error, 10),
-        ("openai/invalid_weight.jsonl", .openAI, .invalidWeight, .error, 4),
-        ("openai/weight_on_user.jsonl", .openAI, .invalidWeight, .error, 6),
-        ("openai/invalid_tool_call.jsonl", .openAI, .invalidToolCall, .error, 5),
-        ("openai/unrecognized_key.jsonl", .openAI, .unrecognizedKey, .error, 3),
-        ("openai/wrong_format.jsonl", .openAI, .wrongFormat, .error, 2),
-        ("openai/too_few_examples.jsonl", .openAI, .tooFewExamples, .error, nil),
-        ("openai/missing_system_message.jsonl", .openAI, .missingSystemMessage, .warning, 3),
-        ("openai/missing_user_message.jsonl", .openAI, .missingUserMessage, .warning, 4),
-        ("openai/role_alternation.jsonl", .openAI, .roleAlternation, .warning, 6),
-        ("openai/deprecated_role.jsonl", .openAI, .deprecatedRole, .warning, 7),
-        ("openai/nothing_to_train.jsonl", .openAI, .nothingToTrain, .warning, 5),
-        ("openai/duplicate_example.jsonl", .openAI, .duplicateExample, .warning, 9),
-        ("openai/near_duplicate.jsonl", .openAI, .nearDuplicate, .warning, 7),
-        ("openai/valid.jsonl", .openAI, .fewExamples, .warning, nil),
-        ("vertex/unrecognized_role.jsonl", .vertex, .unrecognizedRole, .error, 3),
-        ("vertex/invalid_part.jsonl", .vertex, .invalidPart, .error, 4),
-        ("vertex/wrong_format.jsonl", .vertex, .wrongFormat, .error, 2),
-        ("vertex/missing_messages_list.jsonl", .vertex, .missingMessagesList, .error, 6),
-        ("vertex/empty_assistant_turn.jsonl", .vertex, .emptyAssistantTurn, .error, 8),
-        ("vertex/example_missing_assistant_message.jsonl", .vertex, .exampleMissingAssistantMessage, .error, 9),
-        ("vertex/valid.jsonl", .vertex, .fewExamples, .warning, nil),
-    ]
+    static let cases:
+        [(
+            file: String, platform: FineTuningTarget.Platform, code: ValidationCode, severity: ValidationIssue.Severity,
+            line: Int?
+        )] = [
+            ("openai/invalid_json.jsonl", .openAI, .invalidJSON, .error, 4),
+            ("openai/blank_line.jsonl", .openAI, .blankLine, .error, 6),
+            ("openai/data_type.jsonl", .openAI, .dataType, .error, 3),
+            ("openai/missing_messages_list.jsonl", .openAI, .missingMessagesList, .error, 7),
+            ("openai/message_missing_key.jsonl", .openAI, .messageMissingKey, .error, 5),
+            ("openai/message_unrecognized_key.jsonl", .openAI, .messageUnrecognizedKey, .error, 2),
+            ("openai/unrecognized_role.jsonl", .openAI, .unrecognizedRole, .error, 8),
+            ("openai/missing_content.jsonl", .openAI, .missingContent, .error, 9),
+            ("openai/example_missing_assistant_message.jsonl", .openAI, .exampleMissingAssistantMessage, .error, 3),
+            ("openai/empty_assistant_turn.jsonl", .openAI, .emptyAssistantTurn, .error, 10),
+            ("openai/invalid_weight.jsonl", .openAI, .invalidWeight, .error, 4),
+            ("openai/weight_on_user.jsonl", .openAI, .invalidWeight, .error, 6),
+            ("openai/invalid_tool_call.jsonl", .openAI, .invalidToolCall, .error, 5),
+            ("openai/unrecognized_key.jsonl", .openAI, .unrecognizedKey, .error, 3),
+            ("openai/wrong_format.jsonl", .openAI, .wrongFormat, .error, 2),
+            ("openai/too_few_examples.jsonl", .openAI, .tooFewExamples, .error, nil),
+            ("openai/missing_system_message.jsonl", .openAI, .missingSystemMessage, .warning, 3),
+            ("openai/missing_user_message.jsonl", .openAI, .missingUserMessage, .warning, 4),
+            ("openai/role_alternation.jsonl", .openAI, .roleAlternation, .warning, 6),
+            ("openai/deprecated_role.jsonl", .openAI, .deprecatedRole, .warning, 7),
+            ("openai/nothing_to_train.jsonl", .openAI, .nothingToTrain, .warning, 5),
+            ("openai/duplicate_example.jsonl", .openAI, .duplicateExample, .warning, 9),
+            ("openai/near_duplicate.jsonl", .openAI, .nearDuplicate, .warning, 7),
+            ("openai/valid.jsonl", .openAI, .fewExamples, .warning, nil),
+            ("vertex/unrecognized_role.jsonl", .vertex, .unrecognizedRole, .error, 3),
+            ("vertex/invalid_part.jsonl", .vertex, .invalidPart, .error, 4),
+            ("vertex/wrong_format.jsonl", .vertex, .wrongFormat, .error, 2),
+            ("vertex/missing_messages_list.jsonl", .vertex, .missingMessagesList, .error, 6),
+            ("vertex/empty_assistant_turn.jsonl", .vertex, .emptyAssistantTurn, .error, 8),
+            ("vertex/example_missing_assistant_message.jsonl", .vertex, .exampleMissingAssistantMessage, .error, 9),
+            ("vertex/valid.jsonl", .vertex, .fewExamples, .warning, nil),
+        ]
 
     @Test(arguments: cases.indices)
     func eachBrokenFileIsReportedWithItsClassAndLine(index: Int) throws {
@@ -97,7 +101,9 @@ import Testing
 
         let long = String(repeating: "lumen sensor ", count: 20_000)
         var lines = ValidatorFixtureTests.vertexLines(10)
-        lines.insert(#"{"contents":[{"role":"user","parts":[{"text":"Say it"}]},{"role":"model","parts":[{"text":"\#(long)"}]}]}"#, at: 2)
+        lines.insert(
+            #"{"contents":[{"role":"user","parts":[{"text":"Say it"}]},{"role":"model","parts":[{"text":"\#(long)"}]}]}"#,
+            at: 2)
         let vertex = DatasetValidator(target: FineTuningTarget(platform: .vertex, model: "gemini-1.5-flash-002"))
             .validate(training: lines.joined(separator: "\n"), named: "v.jsonl")
         #expect(vertex.issues(.overTokenLimit).map(\.line) == [3])

@@ -29,7 +29,8 @@ import Testing
 
     @Test func theEpochRuleMatchesOpenAIsDefaults() {
         func epochs(_ count: Int) -> Int {
-            BillingEstimate(tokens: Array(repeating: 100, count: count), limit: 50, epochs: nil, platform: .openAI).epochs
+            BillingEstimate(tokens: Array(repeating: 100, count: count), limit: 50, epochs: nil, platform: .openAI)
+                .epochs
         }
         #expect(epochs(10) == 10)
         #expect(epochs(20) == 5)
@@ -84,7 +85,9 @@ import Testing
     }
 
     @Test func theTextReportNamesFileLineAndCodeAndCapsLongLists() throws {
-        var lines = (0..<30).map { #"{"messages":[{"role":"user","content":"Question \#($0)"},{"role":"assistant","content":""}]}"# }
+        var lines = (0..<30).map {
+            #"{"messages":[{"role":"user","content":"Question \#($0)"},{"role":"assistant","content":""}]}"#
+        }
         lines.append("")
         let report = DatasetValidator(target: FineTuningTarget(platform: .openAI, model: "gpt-4o-mini"))
             .validate(training: lines.joined(separator: "\n"), named: "t.jsonl")

@@ -100,7 +100,8 @@ enum CSVTable {
         }
 
         guard let first = records.first else {
-            parsed.problems.append(DatasetProblem(line: 1, message: "the file is empty (expected the header input,output)"))
+            parsed.problems.append(
+                DatasetProblem(line: 1, message: "the file is empty (expected the header input,output)"))
             return parsed
         }
         if first.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) != ["input", "output"] {

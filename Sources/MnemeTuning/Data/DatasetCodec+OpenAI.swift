@@ -31,7 +31,8 @@ extension DatasetCodec {
                 throw DatasetProblem(line: 0, message: "\(position) has no role")
             }
             if message["tool_calls"] != nil || message["function_call"] != nil || role == "tool" || role == "function" {
-                throw DatasetProblem(line: 0, message: "\(position) is a tool call or result; only text can be imported")
+                throw DatasetProblem(
+                    line: 0, message: "\(position) is a tool call or result; only text can be imported")
             }
             guard let content = message["content"].flatMap(Self.text(ofOpenAIContent:)) else {
                 throw DatasetProblem(line: 0, message: "\(position) has no text content")

@@ -6,7 +6,9 @@ extension DatasetCodec {
             members.append(("systemInstruction", .object([("role", .string("system")), ("parts", textParts(system))])))
         }
         let contents = example.messages.map { message -> JSONValue in
-            .object([("role", .string(message.role == .user ? "user" : "model")), ("parts", textParts(message.content))])
+            .object([
+                ("role", .string(message.role == .user ? "user" : "model")), ("parts", textParts(message.content)),
+            ])
         }
         members.append(("contents", .array(contents)))
         return .object(members)

@@ -56,7 +56,8 @@ public enum DatasetCodec {
             for row in table.rows {
                 guard row.fields.count == 2 else {
                     decoded.problems.append(
-                        DatasetProblem(line: row.line, message: "expected 2 fields (input,output), found \(row.fields.count)"))
+                        DatasetProblem(
+                            line: row.line, message: "expected 2 fields (input,output), found \(row.fields.count)"))
                     continue
                 }
                 append(pair: (row.fields[0], row.fields[1]), line: row.line, to: &decoded)
@@ -77,7 +78,8 @@ public enum DatasetCodec {
                 case .vertex: decoded.records.append(DatasetRecord(line: number, example: try vertexExample(value)))
                 case .instruction:
                     guard let input = value["input_text"]?.string, let output = value["output_text"]?.string else {
-                        throw DatasetProblem(line: 0, message: "expected an object with string input_text and output_text")
+                        throw DatasetProblem(
+                            line: 0, message: "expected an object with string input_text and output_text")
                     }
                     append(pair: (input, output), line: number, to: &decoded)
                 case .csv: break
@@ -95,7 +97,8 @@ public enum DatasetCodec {
             decoded.problems.append(DatasetProblem(line: line, message: "the input and the output must not be empty"))
             return
         }
-        decoded.records.append(DatasetRecord(line: line, example: TrainingExample(messages: [.user(pair.0), .assistant(pair.1)])))
+        decoded.records.append(
+            DatasetRecord(line: line, example: TrainingExample(messages: [.user(pair.0), .assistant(pair.1)])))
     }
 }
 

@@ -22,7 +22,8 @@ public struct DatasetSplitter: Sendable {
     /// - Throws: ``DatasetError`` when the fraction is not strictly between 0 and 1.
     public init(validationFraction: Double, seed: UInt64) throws {
         guard validationFraction > 0, validationFraction < 1 else {
-            throw DatasetError(.invalidArgument, "The validation fraction must be between 0 and 1 (got \(validationFraction)).")
+            throw DatasetError(
+                .invalidArgument, "The validation fraction must be between 0 and 1 (got \(validationFraction)).")
         }
         self.validationFraction = validationFraction
         self.seed = seed

@@ -101,14 +101,16 @@ public struct DatasetValidator: Sendable {
             result.lines += 1
             if line.allSatisfy(\.isWhitespace) {
                 result.issues.append(
-                    ValidationIssue(.error, .blankLine, file: name, line: number, "blank line (JSONL has one example per line)"))
+                    ValidationIssue(
+                        .error, .blankLine, file: name, line: number, "blank line (JSONL has one example per line)"))
                 continue
             }
             let value: JSONValue
             do {
                 value = try JSONParser.parse(line)
             } catch {
-                result.issues.append(ValidationIssue(.error, .invalidJSON, file: name, line: number, "the line is \(error.message)"))
+                result.issues.append(
+                    ValidationIssue(.error, .invalidJSON, file: name, line: number, "the line is \(error.message)"))
                 continue
             }
             let (issues, example) =
@@ -133,7 +135,8 @@ public struct DatasetValidator: Sendable {
         if target.platform == .openAI && !name.lowercased().hasSuffix(".jsonl") {
             issues.append(
                 ValidationIssue(
-                    .warning, .fileName, file: name, line: nil, "OpenAI accepts training files whose name ends in .jsonl"))
+                    .warning, .fileName, file: name, line: nil,
+                    "OpenAI accepts training files whose name ends in .jsonl"))
         }
         return issues
     }
@@ -143,14 +146,16 @@ public struct DatasetValidator: Sendable {
             return [
                 ValidationIssue(
                     .warning, .unknownModel, file: name, line: nil,
-                    "\(target.model) is not in Mneme's model catalog; the token limit (\(target.exampleTokenLimit)) is a guess")
+                    "\(target.model) is not in Mneme's model catalog; the token limit (\(target.exampleTokenLimit)) is a guess"
+                )
             ]
         }
         if !target.isTunable {
             return [
                 ValidationIssue(
                     .warning, .modelNotTunable, file: name, line: nil,
-                    "the catalog does not list \(target.model) as tunable on \(target.platform == .openAI ? "OpenAI" : "Vertex AI")")
+                    "the catalog does not list \(target.model) as tunable on \(target.platform == .openAI ? "OpenAI" : "Vertex AI")"
+                )
             ]
         }
         return []
@@ -183,7 +188,9 @@ public struct DatasetValidator: Sendable {
         { a, b in
             let fileA = a.file == name ? 0 : 1
             let fileB = b.file == name ? 0 : 1
-            return (fileA, a.line ?? Int.max, a.severity == .error ? 0 : 1) < (fileB, b.line ?? Int.max, b.severity == .error ? 0 : 1)
+            return (fileA, a.line ?? Int.max, a.severity == .error ? 0 : 1) < (
+                fileB, b.line ?? Int.max, b.severity == .error ? 0 : 1
+            )
         }
     }
 }

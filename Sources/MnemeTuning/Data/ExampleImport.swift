@@ -33,7 +33,9 @@ public enum ExampleImport {
     {
         var summary = Summary()
         var known = Set(
-            try await store.allExamples(tenant: tenant, persona: persona).map { Pair(input: $0.input, output: $0.output) })
+            try await store.allExamples(tenant: tenant, persona: persona).map {
+                Pair(input: $0.input, output: $0.output)
+            })
         for record in records {
             let example = record.example
             if let system = example.system, !summary.systemPrompts.contains(system) {

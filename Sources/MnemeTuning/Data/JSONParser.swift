@@ -159,7 +159,9 @@ struct JSONParser {
         var scalars = String.UnicodeScalarView()
         var runStart = index
         func flush(_ end: Int) {
-            if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+            if end > runStart {
+                scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+            }
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -197,7 +199,8 @@ struct JSONParser {
         case UInt8(ascii: "u"):
             let high = try hex4()
             if (0xD800...0xDBFF).contains(high) {
-                guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"),
+                    bytes[index + 1] == UInt8(ascii: "u")
                 else { return "\u{FFFD}" }
                 index += 2
                 let low = try hex4()

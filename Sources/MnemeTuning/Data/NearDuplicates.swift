@@ -36,7 +36,9 @@ enum NearDuplicates {
                     guard first != second, include(first, second) else { continue }
                     guard seen.insert(first &* texts.count &+ second).inserted else { continue }
                     let similarity = jaccard(sets[first], sets[second])
-                    if similarity >= threshold { found.append(Pair(first: first, second: second, similarity: similarity)) }
+                    if similarity >= threshold {
+                        found.append(Pair(first: first, second: second, similarity: similarity))
+                    }
                 }
             }
         }

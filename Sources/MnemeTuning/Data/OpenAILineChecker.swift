@@ -73,7 +73,9 @@ enum OpenAILineChecker {
             add(.error, .messageUnrecognizedKey, "has the unknown key \"\(key)\"")
         }
         guard let mapped = roles[role] else {
-            add(.error, .unrecognizedRole, "has the unknown role \"\(role)\" (allowed: system, developer, user, assistant, tool)")
+            add(
+                .error, .unrecognizedRole,
+                "has the unknown role \"\(role)\" (allowed: system, developer, user, assistant, tool)")
             return (issues, nil)
         }
         if role == "function" { add(.warning, .deprecatedRole, "uses the deprecated role \"function\"; use \"tool\"") }

@@ -61,8 +61,9 @@ extension Scrubber {
         while index < scalars.count {
             let scalar = scalars[index]
             let startsNumber =
-                isDigit(scalar) || (scalar == "+" || scalar == "(") && index + 1 < scalars.count
-                && isDigit(scalars[index + 1])
+                isDigit(scalar)
+                || (scalar == "+" || scalar == "(") && index + 1 < scalars.count
+                    && isDigit(scalars[index + 1])
             let afterWord = index > 0 && (scalars[index - 1].properties.isAlphabetic || isDigit(scalars[index - 1]))
             guard startsNumber, !afterWord else {
                 index += 1

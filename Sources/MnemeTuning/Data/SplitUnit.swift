@@ -12,17 +12,22 @@ struct SplitUnit: Sendable {
     static func units(of text: String, format: DatasetFormat) -> [SplitUnit] {
         if format == .csv {
             return CSVTable.parse(text).rows.map { row in
-                unit(text: CSVTable.record(row.fields), messages: pairMessages(row.fields.first, row.fields.dropFirst().first))
+                unit(
+                    text: CSVTable.record(row.fields),
+                    messages: pairMessages(row.fields.first, row.fields.dropFirst().first))
             }
         }
         return JSONLines.split(text).compactMap { number, line in
             if line.allSatisfy(\.isWhitespace) { return nil }
             guard let value = try? JSONParser.parse(line) else { return unit(text: line, messages: nil) }
             switch format {
-            case .openAI: return unit(text: line, messages: OpenAILineChecker.check(value, line: number, file: "").1?.messages)
-            case .vertex: return unit(text: line, messages: VertexLineChecker.check(value, line: number, file: "").1?.messages)
+            case .openAI:
+                return unit(text: line, messages: OpenAILineChecker.check(value, line: number, file: "").1?.messages)
+            case .vertex:
+                return unit(text: line, messages: VertexLineChecker.check(value, line: number, file: "").1?.messages)
             case .instruction, .csv:
-                return unit(text: line, messages: pairMessages(value["input_text"]?.string, value["output_text"]?.string))
+                return unit(
+                    text: line, messages: pairMessages(value["input_text"]?.string, value["output_text"]?.string))
             }
         }
     }
@@ -31,7 +36,8 @@ struct SplitUnit: Sendable {
         guard let input, let output else { return nil }
         return [
             InspectedMessage(role: .user, writtenRole: "user", text: input, name: nil, weight: nil, number: 1),
-            InspectedMessage(role: .assistant, writtenRole: "assistant", text: output, name: nil, weight: nil, number: 2),
+            InspectedMessage(
+                role: .assistant, writtenRole: "assistant", text: output, name: nil, weight: nil, number: 2),
         ]
     }
 

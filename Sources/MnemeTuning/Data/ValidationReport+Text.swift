@@ -17,12 +17,15 @@ extension ValidationReport {
             shown[issue.code, default: 0] += 1
             if shown[issue.code]! <= Self.issuesShownPerCode { lines.append("  \(issue)") }
         }
-        for (code, count) in shown.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > Self.issuesShownPerCode {
+        for (code, count) in shown.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where count > Self.issuesShownPerCode {
             lines.append("  … \(count - Self.issuesShownPerCode) more [\(code)] issues (--json lists them all)")
         }
         lines.append("")
         let counting = statistics.exact ? "exact" : "estimated"
-        lines.append("Tokens (\(counting), limit \(target.exampleTokenLimit) per example\(target.limitDocumented ? "" : ", assumed")):")
+        lines.append(
+            "Tokens (\(counting), limit \(target.exampleTokenLimit) per example\(target.limitDocumented ? "" : ", assumed")):"
+        )
         lines.append(Self.row("messages per example", statistics.messages))
         lines.append(Self.row("tokens per example", statistics.totalTokens))
         lines.append(Self.row("assistant tokens", statistics.assistantTokens))

@@ -15,7 +15,8 @@ enum VertexLineChecker {
             return (issues, nil)
         }
         if value["messages"] != nil {
-            error(.wrongFormat, "this is an OpenAI-style (or outdated Gemini 1.0) example; Vertex AI needs \"contents\"")
+            error(
+                .wrongFormat, "this is an OpenAI-style (or outdated Gemini 1.0) example; Vertex AI needs \"contents\"")
             return (issues, nil)
         }
         if value["input_text"] != nil || value["output_text"] != nil {
@@ -29,7 +30,8 @@ enum VertexLineChecker {
         if let instruction = value["systemInstruction"] {
             if let text = DatasetCodec.text(ofVertexParts: instruction["parts"]) {
                 messages.append(
-                    InspectedMessage(role: .system, writtenRole: "system", text: text, name: nil, weight: nil, number: 0))
+                    InspectedMessage(
+                        role: .system, writtenRole: "system", text: text, name: nil, weight: nil, number: 0))
             } else {
                 error(.invalidPart, "systemInstruction must be {\"parts\": [{\"text\": ...}]}")
             }
