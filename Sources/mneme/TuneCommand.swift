@@ -4,12 +4,13 @@ import ArgumentParser
 struct TuneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune",
-        abstract: "Fine-tuning: export conversations as training data, validate, split; run tuning jobs.",
+        abstract: "Fine-tuning: export conversations as training data, validate, split, convert; run tuning jobs.",
         subcommands: [
             TuneExport.self,
             TuneImport.self,
             TuneValidate.self,
             TuneSplit.self,
+            TuneConvert.self,
         ]
     )
 }

@@ -121,6 +121,21 @@ import Testing
         #expect(failed.status == 1 && failed.stderr.contains("line 2: expected 2 fields"))
     }
 
+    @Test func convertingToVertexAndBackGivesTheSameFile() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let vertex = cli.folder.appendingPathComponent("lumen-vertex.jsonl").path
+        let back = cli.folder.appendingPathComponent("back.jsonl").path
+        let there = try cli.run(
+            ["tune", "convert", Self.sample, "--from", "openai", "--to", "vertex", "--out", vertex], withDatabase: false)
+        #expect(there.status == 0 && there.stderr.contains("Converted 68 examples"))
+        let checked = try cli.run(
+            ["tune", "validate", vertex, "--for", "vertex", "--model", "gemini-2.5-flash"], withDatabase: false)
+        #expect(checked.status == 0 && checked.stdout.contains("0 errors"))
+        _ = try cli.run(["tune", "convert", vertex, "--from", "vertex", "--to", "openai", "--out", back], withDatabase: false)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: back)) == Data(contentsOf: URL(fileURLWithPath: Self.sample)))
+    }
+
     @Test func chatRatesTheLastReply() throws {
         let cli = try CLIRunner()
         defer { cli.cleanUp() }
