@@ -127,12 +127,14 @@ import Testing
         let vertex = cli.folder.appendingPathComponent("lumen-vertex.jsonl").path
         let back = cli.folder.appendingPathComponent("back.jsonl").path
         let there = try cli.run(
-            ["tune", "convert", Self.sample, "--from", "openai", "--to", "vertex", "--out", vertex], withDatabase: false)
+            ["tune", "convert", Self.sample, "--from", "openai", "--to", "vertex", "--out", vertex], withDatabase: false
+        )
         #expect(there.status == 0 && there.stderr.contains("Converted 68 examples"))
         let checked = try cli.run(
             ["tune", "validate", vertex, "--for", "vertex", "--model", "gemini-2.5-flash"], withDatabase: false)
         #expect(checked.status == 0 && checked.stdout.contains("0 errors"))
-        _ = try cli.run(["tune", "convert", vertex, "--from", "vertex", "--to", "openai", "--out", back], withDatabase: false)
+        _ = try cli.run(
+            ["tune", "convert", vertex, "--from", "vertex", "--to", "openai", "--out", back], withDatabase: false)
         #expect(try Data(contentsOf: URL(fileURLWithPath: back)) == Data(contentsOf: URL(fileURLWithPath: Self.sample)))
     }
 

@@ -18,25 +18,21 @@ enum OpenAILineChecker {
         func error(_ code: ValidationCode, _ message: String) {
             issues.append(ValidationIssue(.error, code, file: file, line: line, message))
         }
-        guard let members = value.members else {
-            error(.dataType, "the line is \(value.kind), not a JSON object")
-            return (issues, nil)
-        }
-        if value["contents"] != nil {
-            error(.wrongFormat, "this is a Vertex AI (Gemini) example; check it with --for vertex")
-            return (issues, nil)
-        }
-        if value["preferred_completion"] != nil || value["input"] != nil {
-            error(.wrongFormat, "this is a DPO (preference) example; only supervised examples are checked")
-            return (issues, nil)
-        }
-        if value["prompt"] != nil || value["completion"] != nil || value["input_text"] != nil {
-            error(.wrongFormat, "this is a prompt/completion example; chat models need {\"messages\": [...]}")
-            return (issues, nil)
-        }
-        for key in members.map(\.key) where !topLevelKeys.contains(key) {
-            error(.unrecognizedKey, "unknown top-level key \"\(key)\" (allowed: messages, tools, parallel_tool_calls)")
-        }
+        let shape = LineShape(
+            allowedKeys: topLevelKeys, allowedList: "messages, tools, parallel_tool_calls",
+            foreign: [
+                (["contents"], "this is a Vertex AI (Gemini) example; check it with --for vertex"),
+                (
+                    ["preferred_completion", "input"],
+                    "this is a DPO (preference) example; only supervised examples are checked"
+                ),
+                (
+                    ["prompt", "completion", "input_text"],
+                    "this is a prompt/completion example; chat models need {\"messages\": [...]}"
+                ),
+            ])
+        issues = shape.check(value, line: line, file: file)
+        if issues.contains(where: { $0.code != .unrecognizedKey }) { return (issues, nil) }
         guard let list = value["messages"]?.elements, !list.isEmpty else {
             error(.missingMessagesList, "no \"messages\" list, or it is empty")
             return (issues, nil)

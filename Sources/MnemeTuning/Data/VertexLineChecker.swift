@@ -10,22 +10,20 @@ enum VertexLineChecker {
         func error(_ code: ValidationCode, _ message: String) {
             issues.append(ValidationIssue(.error, code, file: file, line: line, message))
         }
-        guard let members = value.members else {
-            error(.dataType, "the line is \(value.kind), not a JSON object")
-            return (issues, nil)
-        }
-        if value["messages"] != nil {
-            error(
-                .wrongFormat, "this is an OpenAI-style (or outdated Gemini 1.0) example; Vertex AI needs \"contents\"")
-            return (issues, nil)
-        }
-        if value["input_text"] != nil || value["output_text"] != nil {
-            error(.wrongFormat, "this is the outdated input_text/output_text format; Gemini needs \"contents\"")
-            return (issues, nil)
-        }
-        for key in members.map(\.key) where !topLevelKeys.contains(key) {
-            error(.unrecognizedKey, "unknown top-level key \"\(key)\" (allowed: systemInstruction, contents, tools)")
-        }
+        let shape = LineShape(
+            allowedKeys: topLevelKeys, allowedList: "systemInstruction, contents, tools",
+            foreign: [
+                (
+                    ["messages"],
+                    "this is an OpenAI-style (or outdated Gemini 1.0) example; Vertex AI needs \"contents\""
+                ),
+                (
+                    ["input_text", "output_text"],
+                    "this is the outdated input_text/output_text format; Gemini needs \"contents\""
+                ),
+            ])
+        issues = shape.check(value, line: line, file: file)
+        if issues.contains(where: { $0.code != .unrecognizedKey }) { return (issues, nil) }
         var messages: [InspectedMessage] = []
         if let instruction = value["systemInstruction"] {
             if let text = DatasetCodec.text(ofVertexParts: instruction["parts"]) {
