@@ -17,7 +17,7 @@ struct TuneConvert: AsyncParsableCommand {
     @Argument(help: "The file to convert, or - for standard input.")
     var file: String
 
-    @Option(help: "The input format (default: csv for .csv files).")
+    @Option(help: "The input format (default: guessed from the first line).")
     var from: String?
 
     @Option(help: "The output format.")
@@ -27,14 +27,15 @@ struct TuneConvert: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let input = try TuneFiles.format(from, file: file)
         guard let output = DatasetFormat(name: to) else {
             throw ValidationError("Unknown format '\(to)': use openai, vertex, instruction or csv.")
         }
-        let decoded = DatasetCodec.decode(try TuneFiles.read(file), as: input)
+        let text = try TuneFiles.read(file)
+        let input = try TuneFiles.format(from, text: text)
+        let decoded = DatasetCodec.decode(text, as: input)
         for problem in decoded.problems { Output.error("line \(problem.line): \(problem.message)") }
-        let text = DatasetCodec.encode(decoded.records.map(\.example), as: output)
-        try TuneFiles.write(text, to: out)
+        let converted = DatasetCodec.encode(decoded.records.map(\.example), as: output)
+        try TuneFiles.write(converted, to: out)
         Output.error(
             "Converted \(decoded.records.count) examples from \(input) to \(output) "
                 + "(\(decoded.problems.count) bad lines skipped).")

@@ -34,16 +34,18 @@ enum TuneFiles {
         }
     }
 
-    /// The format named on the command line, or guessed from the file name.
-    static func format(_ name: String?, file: String) throws -> DatasetFormat {
+    /// The format named on the command line, or guessed from the file's first line.
+    static func format(_ name: String?, text: String) throws -> DatasetFormat {
         if let name {
             guard let format = DatasetFormat(name: name) else {
                 throw ValidationError("Unknown format '\(name)': use openai, vertex, instruction or csv.")
             }
             return format
         }
-        if file.lowercased().hasSuffix(".csv") { return .csv }
-        throw ValidationError("Give the file's format with --format openai|vertex|instruction|csv.")
+        guard let format = DatasetFormat.detect(text) else {
+            throw ValidationError("Cannot tell the file's format: give --format openai|vertex|instruction|csv.")
+        }
+        return format
     }
 
     /// A date (`2026-02-01`, in UTC) or a time (`2026-02-01T08:00:00Z`). A date given as the end

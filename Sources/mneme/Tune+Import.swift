@@ -21,7 +21,7 @@ struct TuneImport: AsyncParsableCommand {
     @Argument(help: "The training file, or - for standard input.")
     var file: String
 
-    @Option(help: "openai, vertex, instruction or csv (default: csv for .csv files).")
+    @Option(help: "openai, vertex, instruction or csv (default: guessed from the first line).")
     var format: String?
 
     @Option(help: "The persona the examples are for (default: every persona).")
@@ -31,8 +31,8 @@ struct TuneImport: AsyncParsableCommand {
     var personasOut: String?
 
     func run() async throws {
-        let format = try TuneFiles.format(format, file: file)
-        let decoded = DatasetCodec.decode(try TuneFiles.read(file), as: format)
+        let text = try TuneFiles.read(file)
+        let decoded = DatasetCodec.decode(text, as: try TuneFiles.format(format, text: text))
         let store = try global.openStore()
         let summary = try await ExampleImport.run(
             decoded.records, into: store, tenant: global.tenantName, persona: persona)

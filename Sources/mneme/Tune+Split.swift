@@ -16,7 +16,7 @@ struct TuneSplit: AsyncParsableCommand {
     @Argument(help: "The file to split.")
     var file: String
 
-    @Option(help: "openai, vertex, instruction or csv (default: csv for .csv files, else openai).")
+    @Option(help: "csv, or a JSONL format: openai, vertex, instruction (default: guessed from the first line).")
     var format: String?
 
     @Option(help: "The share of examples for validation, between 0 and 1.")
@@ -32,17 +32,15 @@ struct TuneSplit: AsyncParsableCommand {
     var validation: String
 
     func run() async throws {
-        let format = (try? TuneFiles.format(format, file: file)) ?? .openAI
-        if let name = self.format, DatasetFormat(name: name) == nil {
-            throw ValidationError("Unknown format '\(name)': use openai, vertex, instruction or csv.")
-        }
         let splitter: DatasetSplitter
         do {
             splitter = try DatasetSplitter(validationFraction: validationFraction, seed: seed)
         } catch let error as DatasetError {
             throw ValidationError(error.message)
         }
-        let result = splitter.split(try TuneFiles.read(file), format: format)
+        let text = try TuneFiles.read(file)
+        let format = format == nil ? (DatasetFormat.detect(text) ?? .openAI) : try TuneFiles.format(format, text: text)
+        let result = splitter.split(text, format: format)
         try TuneFiles.write(result.train, to: train)
         try TuneFiles.write(result.validation, to: validation)
         Output.line(

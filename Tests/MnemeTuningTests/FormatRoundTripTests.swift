@@ -95,6 +95,11 @@ import Testing
         #expect(DatasetFormat(name: "OpenAI") == .openAI)
         #expect(DatasetFormat(name: "gemini") == .vertex)
         #expect(DatasetFormat(name: "parquet") == nil)
+        for format in DatasetFormat.allCases {
+            #expect(DatasetFormat.detect("\n" + DatasetCodec.encode(Self.examples, as: format)) == format)
+        }
+        #expect(DatasetFormat.detect("{\"prompt\":\"x\"}") == nil)
+        #expect(DatasetFormat.detect("") == nil)
         let deep = String(repeating: "[", count: 100_000)
         let decoded = DatasetCodec.decode(
             deep + "\n" + "{\"input_text\":\"\\ud83d\\ude00\",\"output_text\":\"\\u00e9\"}\n", as: .instruction)

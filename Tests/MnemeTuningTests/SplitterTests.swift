@@ -89,6 +89,24 @@ import Testing
         #expect(again.train == result.train && again.validation == result.validation, "the same seed, the same split")
     }
 
+    @Test(arguments: 0..<10)
+    func vertexFilesKeepConversationsTogetherToo(seed: Int) throws {
+        let corpus = Self.corpus(seed: UInt64(seed))
+        var conversation: [String: Int] = [:]
+        let lines = corpus.lines.map { line -> String in
+            let example = DatasetCodec.decode(line, as: .openAI).records[0].example
+            let vertex = DatasetCodec.lines(example, as: .vertex)[0]
+            conversation[vertex] = corpus.conversation[line]
+            return vertex
+        }
+        let result = try DatasetSplitter(validationFraction: 0.3, seed: UInt64(seed))
+            .split(lines.joined(separator: "\n"), format: .vertex)
+        let train = Set(Self.lines(result.train).compactMap { conversation[$0] })
+        let validation = Set(Self.lines(result.validation).compactMap { conversation[$0] })
+        #expect(train.isDisjoint(with: validation))
+        #expect(result.trainCount + result.validationCount == lines.count)
+    }
+
     @Test func theSeedChangesTheSplitAndTheFractionIsRespected() throws {
         let text = (0..<200).map {
             Self.line([("Question \($0) " + String(repeating: "x\($0) ", count: 3), "Answer \($0)")])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The training-file formats Mneme reads and writes.
 ///
 /// | format | one line or record | system instruction | multi-turn | weights |
@@ -36,5 +38,19 @@ public enum DatasetFormat: String, Hashable, Sendable, CaseIterable, CustomStrin
         case "csv": self = .csv
         default: return nil
         }
+    }
+
+    /// The format of a file's text, guessed from its first non-blank line: the CSV header
+    /// `input,output`, or a JSON object with `messages`, `contents` or `input_text`; `nil` otherwise.
+    public static func detect(_ text: String) -> DatasetFormat? {
+        guard let first = JSONLines.split(text).first(where: { !$0.text.allSatisfy(\.isWhitespace) })?.text else {
+            return nil
+        }
+        if first.trimmingCharacters(in: .whitespaces).lowercased() == CSVTable.header { return .csv }
+        guard let value = try? JSONParser.parse(first) else { return nil }
+        if value["messages"] != nil { return .openAI }
+        if value["contents"] != nil { return .vertex }
+        if value["input_text"] != nil { return .instruction }
+        return nil
     }
 }

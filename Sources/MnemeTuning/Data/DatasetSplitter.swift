@@ -47,8 +47,10 @@ public struct DatasetSplitter: Sendable {
         public let assignment: [Bool]
     }
 
-    /// Splits a file's text. Blank lines are dropped; lines that are not valid examples are
-    /// split like the others (each is its own group), so nothing is lost.
+    /// Splits a file's text. For JSONL, each line is read by its own shape (`messages`,
+    /// `contents` or `input_text`), so `format` only tells CSV from JSONL. Blank lines are dropped;
+    /// lines that are not valid examples are split like the others (each is its own group), so
+    /// nothing is lost.
     public func split(_ text: String, format: DatasetFormat) -> Result {
         let units = SplitUnit.units(of: text, format: format)
         let groups = SplitUnit.groups(units)

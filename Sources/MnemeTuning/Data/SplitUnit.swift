@@ -20,15 +20,14 @@ struct SplitUnit: Sendable {
         return JSONLines.split(text).compactMap { number, line in
             if line.allSatisfy(\.isWhitespace) { return nil }
             guard let value = try? JSONParser.parse(line) else { return unit(text: line, messages: nil) }
-            switch format {
-            case .openAI:
-                return unit(text: line, messages: OpenAILineChecker.check(value, line: number, file: "").1?.messages)
-            case .vertex:
+            // Each line is read by its own shape, so a file of any JSONL format groups correctly.
+            if value["contents"] != nil {
                 return unit(text: line, messages: VertexLineChecker.check(value, line: number, file: "").1?.messages)
-            case .instruction, .csv:
-                return unit(
-                    text: line, messages: pairMessages(value["input_text"]?.string, value["output_text"]?.string))
             }
+            if value["messages"] != nil {
+                return unit(text: line, messages: OpenAILineChecker.check(value, line: number, file: "").1?.messages)
+            }
+            return unit(text: line, messages: pairMessages(value["input_text"]?.string, value["output_text"]?.string))
         }
     }
 

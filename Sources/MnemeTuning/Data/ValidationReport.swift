@@ -2,7 +2,7 @@ import Foundation
 
 /// The outcome of ``DatasetValidator/validate(training:named:validation:)``: issues with their
 /// lines, token statistics and the cost estimate.
-public struct ValidationReport: Sendable, Codable {
+public struct ValidationReport: Sendable, Encodable {
     /// The model and platform checked for, as reported.
     public struct Target: Hashable, Sendable, Codable {
         public let platform: FineTuningTarget.Platform
@@ -51,20 +51,6 @@ public struct ValidationReport: Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case target, file, validationFile, examples, validExamples, validationExamples, overTokenLimit, issues
         case statistics, billing, errors, warnings, ok
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        target = try container.decode(Target.self, forKey: .target)
-        file = try container.decode(String.self, forKey: .file)
-        validationFile = try container.decodeIfPresent(String.self, forKey: .validationFile)
-        examples = try container.decode(Int.self, forKey: .examples)
-        validExamples = try container.decode(Int.self, forKey: .validExamples)
-        validationExamples = try container.decodeIfPresent(Int.self, forKey: .validationExamples)
-        overTokenLimit = try container.decode(Int.self, forKey: .overTokenLimit)
-        issues = try container.decode([ValidationIssue].self, forKey: .issues)
-        statistics = try container.decode(DatasetStatistics.self, forKey: .statistics)
-        billing = try container.decode(BillingEstimate.self, forKey: .billing)
     }
 
     public func encode(to encoder: any Encoder) throws {
