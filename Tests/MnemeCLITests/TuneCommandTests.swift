@@ -133,8 +133,8 @@ import Testing
         let checked = try cli.run(
             ["tune", "validate", vertex, "--for", "vertex", "--model", "gemini-2.5-flash"], withDatabase: false)
         #expect(checked.status == 0 && checked.stdout.contains("0 errors"))
-        _ = try cli.run(
-            ["tune", "convert", vertex, "--from", "vertex", "--to", "openai", "--out", back], withDatabase: false)
+        // Without --from, the format is read off the first line.
+        _ = try cli.run(["tune", "convert", vertex, "--to", "openai", "--out", back], withDatabase: false)
         #expect(try Data(contentsOf: URL(fileURLWithPath: back)) == Data(contentsOf: URL(fileURLWithPath: Self.sample)))
     }
 
