@@ -34,7 +34,9 @@ extension DatasetCodec {
                 throw DatasetProblem(
                     line: 0, message: "\(position) is a tool call or result; only text can be imported")
             }
-            guard let content = message["content"].flatMap(Self.text(ofOpenAIContent:)) else {
+            guard let content = message["content"].flatMap(Self.text(ofOpenAIContent:)),
+                role == "system" || role == "developer" || !content.allSatisfy(\.isWhitespace)
+            else {
                 throw DatasetProblem(line: 0, message: "\(position) has no text content")
             }
             switch role {

@@ -34,7 +34,7 @@ extension DatasetCodec {
         var messages: [TrainingMessage] = []
         for (index, content) in contents.enumerated() {
             let position = "content \(index + 1)"
-            guard let text = text(ofVertexParts: content["parts"]) else {
+            guard let text = text(ofVertexParts: content["parts"]), !text.allSatisfy(\.isWhitespace) else {
                 throw DatasetProblem(line: 0, message: "\(position) has no text parts (only text can be imported)")
             }
             switch content["role"]?.string {

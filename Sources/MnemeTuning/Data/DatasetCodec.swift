@@ -93,7 +93,7 @@ public enum DatasetCodec {
     }
 
     private static func append(pair: (String, String), line: Int, to decoded: inout Decoded) {
-        if pair.0.isEmpty || pair.1.isEmpty {
+        if pair.0.allSatisfy(\.isWhitespace) || pair.1.allSatisfy(\.isWhitespace) {
             decoded.problems.append(DatasetProblem(line: line, message: "the input and the output must not be empty"))
             return
         }

@@ -109,14 +109,41 @@ struct InspectedExample: Sendable {
     }
 }
 
-/// Text normalized for comparison: lower-cased, runs of whitespace as one space, trimmed.
+/// Text normalized for comparison. Works on Unicode scalars with an ASCII fast path: these run
+/// over every example of a file.
 enum TextNormalization {
+    /// Lower-cased, runs of whitespace as one space, trimmed.
     static func normalize(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        join(text.lowercased()) { scalar in
+            scalar.isASCII
+                ? !(scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
+                : !scalar.properties.isWhitespace
+        }
     }
 
     /// The lower-cased words (letters and digits) of a text, separated by single spaces.
     static func words(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        join(text.lowercased()) { scalar in
+            if scalar.isASCII {
+                return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+    }
+
+    /// The runs of scalars that `keep` accepts, joined by single spaces.
+    private static func join(_ text: String, keep: (Unicode.Scalar) -> Bool) -> String {
+        var output = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if keep(scalar) {
+                if pendingSpace && !output.isEmpty { output.append(" ") }
+                pendingSpace = false
+                output.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(output)
     }
 }

@@ -47,7 +47,7 @@ enum NearDuplicates {
 
     /// Hashes of the word 3-grams of a normalized text (the whole text when it has fewer than 3 words).
     static func shingles(_ text: String) -> Set<UInt64> {
-        let words = text.split(separator: " ").map { Hashing.fnv1a(Substring($0)) }
+        let words = text.utf8.split(separator: UInt8(ascii: " ")).map { Hashing.fnv1a(bytes: $0) }
         guard words.count >= 3 else { return words.isEmpty ? [] : [words.reduce(Hashing.fnvOffset, Hashing.combine)] }
         var set = Set<UInt64>()
         for index in 0...(words.count - 3) {
@@ -76,16 +76,14 @@ enum Hashing {
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
 
-    static func fnv1a(_ text: Substring) -> UInt64 {
+    static func fnv1a(bytes: some Sequence<UInt8>) -> UInt64 {
         var hash = fnvOffset
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* fnvPrime
         }
         return hash
     }
-
-    static func fnv1a(_ text: String) -> UInt64 { fnv1a(Substring(text)) }
 
     static func combine(_ hash: UInt64, _ value: UInt64) -> UInt64 {
         SplitMix64.mix(hash ^ (value &+ 0x9e37_79b9_7f4a_7c15 &+ (hash << 6) &+ (hash >> 2)))
