@@ -2,7 +2,7 @@ extension DatasetValidator {
     /// Exact and near duplicates within one file, reported at the later line.
     func duplicates(_ examples: [InspectedExample], name: String) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        var firstLine: [String: Int] = [:]
+        var firstLine: [TextKey: Int] = [:]
         var unique: [InspectedExample] = []
         for example in examples {
             if let line = firstLine[example.identity] {
@@ -27,7 +27,7 @@ extension DatasetValidator {
     /// Validation examples that also appear in the training file: exactly (an error) or nearly (a warning).
     func overlap(train: FileResult, validation: FileResult, validationName: String) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        var trainLines: [String: Int] = [:]
+        var trainLines: [TextKey: Int] = [:]
         for example in train.examples where trainLines[example.identity] == nil {
             trainLines[example.identity] = example.line
         }

@@ -33,19 +33,27 @@ struct InspectedExample: Sendable {
     var assistantTexts: [String] { messages.filter { $0.role == .assistant }.map(\.text) }
 
     /// The key of exact duplicates: every role and normalized text, the system included.
-    var identity: String {
-        messages.map { "\($0.role.rawValue):\(TextNormalization.normalize($0.text))" }.joined(separator: "\u{1F}")
+    var identity: TextKey {
+        var key = TextKey()
+        for message in messages {
+            key.add(message.role.rawValue)
+            key.add(byte: 0x1F)
+            key.addNormalized(message.text)
+            key.add(byte: 0x1E)
+        }
+        return key
     }
 
-    /// The conversation without system messages, normalized, for near-duplicates (a system prompt
-    /// shared by every example would make them all look alike).
-    var dialogue: String {
-        messages.filter { $0.role != .system }.map { TextNormalization.words($0.text) }.joined(separator: " ")
+    /// The word hashes of the conversation without system messages, for near-duplicates (a system
+    /// prompt shared by every example would make them all look alike).
+    var dialogue: [UInt64] {
+        messages.filter { $0.role != .system }.flatMap { TextNormalization.wordHashes($0.text) }
     }
 
     /// The normalized first user message: examples that start alike stay on one side of a split.
     var opening: String {
-        TextNormalization.normalize(messages.first { $0.role == .user }?.text ?? dialogue)
+        TextNormalization.normalize(
+            messages.first { $0.role == .user }?.text ?? messages.map(\.text).joined(separator: " "))
     }
 
     /// Warnings and errors shared by the OpenAI and Vertex formats: a missing user or assistant
@@ -114,36 +122,87 @@ struct InspectedExample: Sendable {
 enum TextNormalization {
     /// Lower-cased, runs of whitespace as one space, trimmed.
     static func normalize(_ text: String) -> String {
-        join(text.lowercased()) { scalar in
-            scalar.isASCII
-                ? !(scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
-                : !scalar.properties.isWhitespace
-        }
-    }
-
-    /// The lower-cased words (letters and digits) of a text, separated by single spaces.
-    static func words(_ text: String) -> String {
-        join(text.lowercased()) { scalar in
-            if scalar.isASCII {
-                return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
-            }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        }
-    }
-
-    /// The runs of scalars that `keep` accepts, joined by single spaces.
-    private static func join(_ text: String, keep: (Unicode.Scalar) -> Bool) -> String {
         var output = String.UnicodeScalarView()
+        forEachNormalizedScalar(text) { output.append($0) }
+        return String(output)
+    }
+
+    /// The scalars of `text` lower-cased, with runs of whitespace as one space, trimmed.
+    static func forEachNormalizedScalar(_ text: String, _ body: (Unicode.Scalar) -> Void) {
         var pendingSpace = false
+        var started = false
         for scalar in text.unicodeScalars {
-            if keep(scalar) {
-                if pendingSpace && !output.isEmpty { output.append(" ") }
-                pendingSpace = false
-                output.append(scalar)
-            } else {
+            if isWhitespace(scalar) {
                 pendingSpace = true
+                continue
+            }
+            if pendingSpace && started { body(" ") }
+            pendingSpace = false
+            started = true
+            lowercase(scalar, body)
+        }
+    }
+
+    /// FNV-1a hashes of the lower-cased words (runs of letters and digits) of a text.
+    static func wordHashes(_ text: String) -> [UInt64] {
+        var hashes: [UInt64] = []
+        var hash = Hashing.fnvOffset
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isWordScalar =
+                scalar.isASCII
+                ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            if isWordScalar {
+                lowercase(scalar) { lowered in
+                    UTF8.encode(lowered) { byte in hash = (hash ^ UInt64(byte)) &* Hashing.fnvPrime }
+                }
+                inWord = true
+            } else if inWord {
+                hashes.append(hash)
+                hash = Hashing.fnvOffset
+                inWord = false
             }
         }
-        return String(output)
+        if inWord { hashes.append(hash) }
+        return hashes
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
+            : scalar.properties.isWhitespace
+    }
+
+    private static func lowercase(_ scalar: Unicode.Scalar, _ body: (Unicode.Scalar) -> Void) {
+        if scalar.isASCII {
+            body(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+        } else {
+            for lowered in scalar.properties.lowercaseMapping.unicodeScalars { body(lowered) }
+        }
+    }
+}
+
+/// A 128-bit digest of normalized text (two independent 64-bit hashes), so exact duplicates are
+/// found without building strings.
+struct TextKey: Hashable, Sendable {
+    private var first = Hashing.fnvOffset
+    private var second: UInt64 = 0x6a09_e667_f3bc_c908
+
+    mutating func add(byte: UInt8) {
+        first = (first ^ UInt64(byte)) &* Hashing.fnvPrime
+        second = (second &+ UInt64(byte) &+ 1) &* 0x9e37_79b9_7f4a_7c15
+        second ^= second >> 29
+    }
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { add(byte: byte) }
+    }
+
+    /// Adds `text` lower-cased, with runs of whitespace as one space, trimmed.
+    mutating func addNormalized(_ text: String) {
+        TextNormalization.forEachNormalizedScalar(text) { scalar in
+            UTF8.encode(scalar) { add(byte: $0) }
+        }
     }
 }

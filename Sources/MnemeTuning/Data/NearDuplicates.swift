@@ -15,8 +15,9 @@ enum NearDuplicates {
         let similarity: Double
     }
 
-    /// Near-duplicate pairs among `texts` for which `include(first, second)` holds.
-    static func pairs(_ texts: [String], include: (Int, Int) -> Bool = { _, _ in true }) -> [Pair] {
+    /// Near-duplicate pairs among texts (given as their word hashes, see
+    /// ``TextNormalization/wordHashes(_:)``) for which `include(first, second)` holds.
+    static func pairs(_ texts: [[UInt64]], include: (Int, Int) -> Bool = { _, _ in true }) -> [Pair] {
         let sets = texts.map(shingles)
         var buckets: [UInt64: [Int]] = [:]
         for (index, set) in sets.enumerated() where !set.isEmpty {
@@ -45,11 +46,10 @@ enum NearDuplicates {
         return found.sorted { ($0.second, $0.first) < ($1.second, $1.first) }
     }
 
-    /// Hashes of the word 3-grams of a normalized text (the whole text when it has fewer than 3 words).
-    static func shingles(_ text: String) -> Set<UInt64> {
-        let words = text.utf8.split(separator: UInt8(ascii: " ")).map { Hashing.fnv1a(bytes: $0) }
+    /// Hashes of the word 3-grams of a text's words (the whole text when it has fewer than 3 words).
+    static func shingles(_ words: [UInt64]) -> Set<UInt64> {
         guard words.count >= 3 else { return words.isEmpty ? [] : [words.reduce(Hashing.fnvOffset, Hashing.combine)] }
-        var set = Set<UInt64>()
+        var set = Set<UInt64>(minimumCapacity: words.count)
         for index in 0...(words.count - 3) {
             set.insert(Hashing.combine(Hashing.combine(words[index], words[index + 1]), words[index + 2]))
         }
@@ -75,15 +75,6 @@ enum NearDuplicates {
 enum Hashing {
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
-
-    static func fnv1a(bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash = fnvOffset
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* fnvPrime
-        }
-        return hash
-    }
 
     static func combine(_ hash: UInt64, _ value: UInt64) -> UInt64 {
         SplitMix64.mix(hash ^ (value &+ 0x9e37_79b9_7f4a_7c15 &+ (hash << 6) &+ (hash >> 2)))

@@ -4,9 +4,9 @@ struct SplitUnit: Sendable {
     /// The normalized first user message (or the whole line when it cannot be read).
     let opening: String
     /// The exact-duplicate key.
-    let identity: String
-    /// The conversation text for near-duplicates.
-    let dialogue: String
+    let identity: TextKey
+    /// The conversation's word hashes, for near-duplicates.
+    let dialogue: [UInt64]
 
     /// The examples of a file in order (blank lines dropped).
     static func units(of text: String, format: DatasetFormat) -> [SplitUnit] {
@@ -42,8 +42,11 @@ struct SplitUnit: Sendable {
 
     private static func unit(text: String, messages: [InspectedMessage]?) -> SplitUnit {
         guard let messages, !messages.isEmpty else {
-            let raw = TextNormalization.normalize(text)
-            return SplitUnit(text: text, opening: raw, identity: raw, dialogue: TextNormalization.words(text))
+            var identity = TextKey()
+            identity.addNormalized(text)
+            return SplitUnit(
+                text: text, opening: TextNormalization.normalize(text), identity: identity,
+                dialogue: TextNormalization.wordHashes(text))
         }
         let example = InspectedExample(line: 0, hasErrors: false, messages: messages)
         return SplitUnit(text: text, opening: example.opening, identity: example.identity, dialogue: example.dialogue)
@@ -68,7 +71,7 @@ struct SplitUnit: Sendable {
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
         var byOpening: [String: Int] = [:]
-        var byIdentity: [String: Int] = [:]
+        var byIdentity: [TextKey: Int] = [:]
         for (index, unit) in units.enumerated() {
             if let other = byOpening[unit.opening] { union(index, other) } else { byOpening[unit.opening] = index }
             if let other = byIdentity[unit.identity] { union(index, other) } else { byIdentity[unit.identity] = index }
