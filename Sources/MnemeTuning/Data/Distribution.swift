@@ -1,9 +1,13 @@
 /// Summary statistics of a list of counts, as the cookbook prints them (percentiles
 /// interpolated linearly, like NumPy's default).
 public struct Distribution: Hashable, Sendable, Codable {
+    /// The smallest value.
     public let min: Int
+    /// The largest value.
     public let max: Int
+    /// The arithmetic mean.
     public let mean: Double
+    /// The median (50th percentile).
     public let median: Double
     /// 10th percentile.
     public let p10: Double

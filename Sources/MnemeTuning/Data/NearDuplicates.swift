@@ -89,6 +89,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// A generator seeded with `seed`.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 { Self.next(&state) }
 
     static func next(_ state: inout UInt64) -> UInt64 {

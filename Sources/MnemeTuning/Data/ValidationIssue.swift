@@ -58,6 +58,7 @@ public struct ValidationCode: Hashable, Sendable, Codable, CustomStringConvertib
     /// Creates a code from its text.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 
+    /// Creates a code from a string literal.
     public init(stringLiteral value: String) { rawValue = value }
 
     public var description: String { rawValue }

@@ -5,7 +5,9 @@ import Foundation
 public struct ValidationReport: Sendable, Encodable {
     /// The model and platform checked for, as reported.
     public struct Target: Hashable, Sendable, Codable {
+        /// `openai` or `vertex`.
         public let platform: FineTuningTarget.Platform
+        /// The base model as given.
         public let model: String
         /// The catalog entry the model resolved to (`unknown` when the catalog does not know it).
         public let resolvedModel: String
