@@ -149,8 +149,9 @@ let package = Package(
             name: "MnemeTuningTests",
             dependencies: [
                 "MnemeTuning", "Mneme", "MnemeStore", "MnemeProviders", "MnemeProvidersTesting", "MnemeHTTP",
-                "MnemeHTTPTesting",
+                "MnemeHTTPTesting", "MnemeTokenizer",
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

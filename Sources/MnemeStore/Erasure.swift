@@ -12,6 +12,7 @@ import GRDB
 enum Erasure {
     /// Tables with `tenant_id` and `user_id` columns, children before parents.
     static let tables: [String] = [
+        "reply_feedback",
         "user_group",
         "prompt_log",
         "profile_fact",

@@ -30,6 +30,9 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v5: reply feedback") { db in
+            try createFeedbackTable(db)
+        }
         migrator.registerMigration("v6: tuning jobs, registered routes, evaluations") { db in
             try createTuningTables(db)
         }
@@ -243,6 +246,23 @@ enum Schema {
                 CREATE TRIGGER example_fts_delete AFTER DELETE ON example BEGIN
                     INSERT INTO example_fts(example_fts, rowid, input) VALUES ('delete', old.id, old.input);
                 END;
+                """
+        )
+    }
+
+    /// One rating per assistant reply, given by the user who received it.
+    private static func createFeedbackTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE reply_feedback (
+                    message_id INTEGER PRIMARY KEY REFERENCES message(id) ON DELETE CASCADE,
+                    tenant_id INTEGER NOT NULL,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+                    note TEXT,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX reply_feedback_user ON reply_feedback(tenant_id, user_id);
                 """
         )
     }

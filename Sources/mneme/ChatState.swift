@@ -38,6 +38,8 @@ struct ChatState {
         /explain           what went into the last prompt, and why
         /budget            the token arithmetic of the last prompt
         /tokens            token counts of the last turn: Mneme's count and the provider's
+        /good [NOTE]       rate the last reply up (selects fine-tuning data)
+        /bad [NOTE]        rate the last reply down
         /quit              leave (or Ctrl-D)
         """
 
@@ -118,12 +120,21 @@ struct ChatState {
             }
             Output.line("Persona: \(persona ?? engine.configuration.defaultPersona)")
         case "/explain", "/budget", "/tokens": try await explain(name)
+        case "/good", "/bad": try await rate(name == "/good" ? .up : .down, note: argument)
         default: Output.line("Unknown command \(name); /help lists them.")
         }
         return .continue
     }
 
     private func scope() async throws -> UserScope { try await engine.user(tenant: tenant, id: user).scope }
+
+    private func rate(_ rating: ReplyFeedback.Rating, note: String) async throws {
+        guard let reply = try await engine.lastReply(tenant: tenant, user: user, session: session) else {
+            return Output.line("No reply to rate yet.")
+        }
+        try await engine.feedback(tenant: tenant, user: user, message: reply.id, rating: rating, note: note)
+        Output.line("Rated reply \(reply.id) \(rating == .up ? "good" : "bad").")
+    }
 
     private func sessions() async throws {
         let list = try await engine.store.sessions(for: try await scope(), limit: 20)

@@ -19,6 +19,7 @@ struct MnemeCommand: AsyncParsableCommand {
             HistoryCommand.self, IndexCommand.self,
             SearchCommand.self, DocsCommand.self,
             TokensCommand.self, BenchCommand.self, ConfigCommand.self, UsageCommand.self,
+            FeedbackCommand.self,
             TuneCommand.self, EvalCommand.self,
         ]
     )

@@ -3,7 +3,7 @@ import MnemeHTTPTesting
 import MnemeProvidersTesting
 import Testing
 
-@Suite struct TuneCommandTests {
+@Suite struct TuneJobsCommandTests {
     static func line(_ question: String, _ answer: String) -> String {
         #"{"messages":[{"role":"user","content":"\#(question)"},{"role":"assistant","content":"\#(answer)"}]}"#
     }
