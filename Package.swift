@@ -20,12 +20,18 @@ let package = Package(
         .library(name: "MnemeHTTPTesting", targets: ["MnemeHTTPTesting"]),
         .library(name: "MnemeProviders", targets: ["MnemeProviders"]),
         .library(name: "MnemeProvidersTesting", targets: ["MnemeProvidersTesting"]),
+        .library(name: "MnemeServer", targets: ["MnemeServer"]),
         .executable(name: "mneme", targets: ["mneme"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in Hummingbird's graph; named for the types MnemeServer uses directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -73,10 +79,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "MnemeServer",
+            dependencies: [
+                "Mneme", "MnemeStore", "MnemeIngest", "MnemeContext", "MnemeProviders", "MnemeTokenizer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "mneme",
             dependencies: [
                 "Mneme",
+                "MnemeServer",
+                "MnemeHTTP",
                 "CEditLine",
                 "MnemeContext",
                 "MnemeProviders",
@@ -122,6 +143,16 @@ let package = Package(
         .testTarget(
             name: "MnemeIngestTests",
             dependencies: ["MnemeIngest", "MnemeStore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MnemeServerTests",
+            dependencies: [
+                "MnemeServer", "Mneme", "MnemeStore", "MnemeProviders",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
