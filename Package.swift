@@ -149,11 +149,12 @@ let package = Package(
         .testTarget(
             name: "MnemeServerTests",
             dependencies: [
-                "MnemeServer", "Mneme", "MnemeStore", "MnemeProviders",
+                "MnemeServer", "Mneme", "MnemeStore", "MnemeProviders", "MnemeHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -123,15 +123,17 @@ extension Engine {
         // 5. Store the reply and the turn's record together.
         let model = "\(prepared.decision.target.provider):\(prepared.decision.target.model)"
         let replyTokens = (try? counter.count(reply, model: prepared.decision.target.model).tokens)
-        let record = try await store.finishTurn(
-            TurnCompletion(
-                sessionID: session.id, userMessageID: stored.id, reply: reply, status: status, model: model,
-                route: prepared.decision.route, promptTokens: usage?.promptTokens,
-                completionTokens: usage?.completionTokens, estimatedPromptTokens: prepared.promptTokens,
-                replyTokenCount: replyTokens, tokenizer: prepared.tokenizer,
-                latencyMilliseconds: Int((ContinuousClock.now - started) / .milliseconds(1)),
-                error: failure.map { Self.describe($0) }, trace: trace),
-            for: scope)
+        // A cancelled turn (the consumer hung up) must still be recorded: the store refuses
+        // writes from a cancelled task, so the record is written from a task of its own.
+        let completion = TurnCompletion(
+            sessionID: session.id, userMessageID: stored.id, reply: reply, status: status, model: model,
+            route: prepared.decision.route, promptTokens: usage?.promptTokens,
+            completionTokens: usage?.completionTokens, estimatedPromptTokens: prepared.promptTokens,
+            replyTokenCount: replyTokens, tokenizer: prepared.tokenizer,
+            latencyMilliseconds: Int((ContinuousClock.now - started) / .milliseconds(1)),
+            error: failure.map { Self.describe($0) }, trace: trace)
+        let store = self.store
+        let record = try await Task { try await store.finishTurn(completion, for: scope) }.value
         if let failure { throw failure }
         emit(.finished(record))
     }

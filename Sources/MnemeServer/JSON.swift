@@ -19,7 +19,8 @@ enum JSON {
 
     /// A JSON object or array made of Foundation values.
     static func encode(_ object: Any) -> [UInt8] {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map(Array.init)
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])).map(
+            Array.init)
             ?? Array("{}".utf8)
     }
 

@@ -8,11 +8,16 @@ public struct ServerRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The authentication of the request, shared with the outer middlewares (the access log).
     public let auth: RequestAuth
+    /// The request's id, as the access log and error messages name it.
+    public let requestID: String
 
     /// Creates a context for a request.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         auth = RequestAuth()
+        requestID =
+            source.logger[metadataKey: "hb.request.id"]?.description
+            ?? String(UInt64.random(in: 0...UInt64.max), radix: 16)
     }
 
     /// The tenant of the authenticated key.

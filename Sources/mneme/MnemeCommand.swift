@@ -18,7 +18,7 @@ struct MnemeCommand: AsyncParsableCommand {
             ChatCommand.self, AskCommand.self, ContextCommand.self, ExplainCommand.self, ProfileCommand.self,
             HistoryCommand.self, IndexCommand.self,
             SearchCommand.self, DocsCommand.self,
-            TokensCommand.self, BenchCommand.self,
+            TokensCommand.self, ServeCommand.self, KeysCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -14,20 +14,6 @@ struct AdminAPI: Sendable {
     let engine: Engine
     let configuration: ServerConfiguration
 
-    /// Every admin route: method and path below `/admin/v1` (the OpenAPI document lists the same).
-    static let routes: [(method: HTTPRequest.Method, path: String)] = [
-        (.get, "/users"), (.get, "/users/{user}"), (.put, "/users/{user}"), (.delete, "/users/{user}"),
-        (.get, "/users/{user}/facts"), (.put, "/users/{user}/facts/{key}"), (.delete, "/users/{user}/facts/{key}"),
-        (.get, "/users/{user}/sessions"), (.post, "/users/{user}/sessions"),
-        (.get, "/users/{user}/sessions/{session}"), (.delete, "/users/{user}/sessions/{session}"),
-        (.get, "/users/{user}/sessions/{session}/messages"), (.post, "/users/{user}/sessions/{session}/messages"),
-        (.get, "/users/{user}/turns/latest"), (.get, "/users/{user}/turns/{turn}"),
-        (.get, "/documents"), (.post, "/documents"), (.delete, "/documents/{document}"),
-        (.get, "/examples"), (.post, "/examples"), (.delete, "/examples/{example}"),
-        (.get, "/personas"),
-        (.get, "/tuning/jobs"), (.post, "/tuning/jobs"), (.get, "/tuning/jobs/{job}"),
-    ]
-
     func register(on group: RouterGroup<ServerRequestContext>) {
         registerUsers(on: group)
         registerSessions(on: group)

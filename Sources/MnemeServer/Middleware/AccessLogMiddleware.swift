@@ -23,7 +23,7 @@ struct AccessLogMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let apiError = APIError.from(error, requestID: context.id)
+            let apiError = APIError.from(error, requestID: context.requestID)
             if apiError.status == .internalServerError {
                 context.logger.error(
                     "request failed", metadata: ["error.type": "\(type(of: error))", "error": "\(error)"])
@@ -36,7 +36,7 @@ struct AccessLogMiddleware: RouterMiddleware {
             metrics.requestFinished(route: route, method: request.method.rawValue, status: status)
             guard enabled else { return }
             var metadata: Logger.Metadata = [
-                "request_id": "\(context.id)", "method": "\(request.method.rawValue)", "route": "\(route)",
+                "request_id": "\(context.requestID)", "method": "\(request.method.rawValue)", "route": "\(route)",
                 "status": "\(status)",
                 "duration_ms":
                     "\(String(format: "%.1f", Double((ContinuousClock.now - started) / .microseconds(1)) / 1000))",

@@ -21,6 +21,7 @@ struct AuthMiddleware: RouterMiddleware {
         guard let key = try await keys.authenticate(presented) else {
             throw APIError.unauthorized("The API key is unknown or revoked.")
         }
+        context.auth.key = key
         if required == .admin && key.scope != .admin {
             throw APIError.forbidden("This endpoint needs an admin key; this key has the chat scope.")
         }
@@ -31,7 +32,6 @@ struct AuthMiddleware: RouterMiddleware {
             error.headers[.retryAfter] = String(wait)
             throw error
         }
-        context.auth.key = key
         return try await next(request, context)
     }
 
