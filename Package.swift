@@ -159,7 +159,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MnemeCLITests",
-            dependencies: ["mneme"],
+            dependencies: ["mneme", "MnemeHTTP", "MnemeStore"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
     ],
