@@ -48,7 +48,8 @@ let openAISDKAvailable: Bool = {
     func theOfficialPythonSDKChatsWithMemory() throws {
         let cli = try CLIRunner()
         defer { cli.cleanUp() }
-        let key = try cli.run(["keys", "create", "--tenant", "acme"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try cli.run(["keys", "create", "--tenant", "acme"]).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let server = try ServerProcess(cli)
         let script = try #require(
             Bundle.module.path(forResource: "openai_serve_probe", ofType: "py", inDirectory: "Fixtures"))
@@ -86,7 +87,8 @@ let openAISDKAvailable: Bool = {
     @Test func aGracefulShutdownFinishesTheTurnInFlight() async throws {
         let cli = try CLIRunner()
         defer { cli.cleanUp() }
-        let key = try cli.run(["keys", "create", "--tenant", "acme"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try cli.run(["keys", "create", "--tenant", "acme"]).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let server = try ServerProcess(cli, environment: ["MNEME_OFFLINE_DELAY_MS": "40"])
         let http = try HTTPClient()
         defer { http.shutdown() }

@@ -62,7 +62,10 @@ extension ChatCompletions {
     {
         let named = (request.headers[Header.session] ?? body.metadata["mneme_session"])?
             .trimmingCharacters(in: .whitespaces)
-        let scope = try await engine.user(tenant: tenant, id: user).scope
+        // A read first: the user row is written only for a user seen for the first time.
+        var known = try await engine.store.user(tenant: tenant, externalID: user)
+        if known == nil { known = try await engine.user(tenant: tenant, id: user) }
+        guard let scope = known?.scope else { throw APIError.internalError(requestID: "session") }
         guard let named, !named.isEmpty else {
             let external = "chat-" + UUID().uuidString.lowercased()
             let created = try await engine.store.createSession(for: scope, persona: persona, externalID: external)
