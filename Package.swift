@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MnemeCLITests",
-            dependencies: ["mneme", "MnemeHTTP", "MnemeStore"],
+            dependencies: ["mneme", "MnemeHTTP", "MnemeStore", "MnemeProvidersTesting"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

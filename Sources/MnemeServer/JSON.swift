@@ -4,16 +4,19 @@ import NIOCore
 
 /// JSON helpers: Codable bodies for the admin API, hand-escaped strings for the hot streaming path.
 enum JSON {
-    static let encoder: JSONEncoder = {
+    /// The admin API's coding: snake_case keys, ISO 8601 times.
+    static let snakeCaseEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
 
-    static let decoder: JSONDecoder = {
+    static let snakeCaseDecoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
         return decoder
     }()
 
@@ -24,21 +27,15 @@ enum JSON {
             ?? Array("{}".utf8)
     }
 
-    /// A 200 (or `status`) response with an Encodable body.
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoder.encode(value)
-        return Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    /// Decodes a request body, turning every failure into a 400 that names the problem.
-    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+    /// Decodes a request body (OpenAI's keys as they are, or snake_case ones converted), turning
+    /// every failure into a 400 that names the problem.
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer, snakeCase: Bool = false) throws -> T {
         guard buffer.readableBytes > 0 else {
             throw APIError.badRequest("The request has no JSON body.", code: "invalid_json")
         }
         do {
-            return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
+            return try (snakeCase ? snakeCaseDecoder : JSONDecoder()).decode(
+                T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
             throw APIError.badRequest("Malformed JSON: \(describe(error))", code: "invalid_json")
         }

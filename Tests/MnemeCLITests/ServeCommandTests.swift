@@ -1,23 +1,8 @@
 import Foundation
 import MnemeHTTP
+import MnemeProvidersTesting
 import MnemeStore
 import Testing
-
-/// Whether `python3` with the `openai` package is available (checked once).
-let openAISDKAvailable: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import openai"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    do {
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    } catch {
-        return false
-    }
-}()
 
 /// `mneme keys` and `mneme serve` as real processes.
 @Suite struct ServeCommandTests {
@@ -44,7 +29,7 @@ let openAISDKAvailable: Bool = {
     }
 
     /// The official `openai` Python SDK against `mneme serve` on loopback, offline provider upstream.
-    @Test(.enabled(if: openAISDKAvailable, "python3 with the openai package is not installed"))
+    @Test(.enabled(if: PythonSDK.isAvailable, "python3 with the openai package is not installed"))
     func theOfficialPythonSDKChatsWithMemory() throws {
         let cli = try CLIRunner()
         defer { cli.cleanUp() }

@@ -80,7 +80,7 @@ extension AdminAPI {
     /// A turn with its trace as a JSON object (every candidate, included or dropped, and why).
     private func explain(_ record: TurnRecord?) throws -> Response {
         guard let record else { throw APIError.notFound("The user has no such turn.", code: "turn_not_found") }
-        let encoded = try AdminJSON.encoder.encode(record)
+        let encoded = try JSON.snakeCaseEncoder.encode(record)
         guard var object = try JSONSerialization.jsonObject(with: encoded) as? [String: Any] else {
             throw APIError.internalError(requestID: "explain")
         }

@@ -54,40 +54,15 @@ struct AdminAPI: Sendable {
     /// The JSON body, decoded with snake_case keys, within the body limit.
     func body<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
         let buffer = try await request.body.collect(upTo: configuration.maxBodyBytes)
-        guard buffer.readableBytes > 0 else {
-            throw APIError.badRequest("The request has no JSON body.", code: "invalid_json")
-        }
-        do {
-            return try AdminJSON.decoder.decode(T.self, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw APIError.badRequest("Malformed JSON: \(JSON.describe(error))", code: "invalid_json")
-        }
+        return try JSON.decode(T.self, from: buffer, snakeCase: true)
     }
 
     /// A JSON response with snake_case keys.
     func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         Response(
             status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try AdminJSON.encoder.encode(value))))
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSON.snakeCaseEncoder.encode(value))))
     }
-}
-
-/// The admin API's JSON coding: snake_case keys, ISO 8601 times.
-enum AdminJSON {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }()
 }
 
 /// A list response: `{"data": [...]}`.
