@@ -1,5 +1,6 @@
 -- wrk load for `mneme serve`: streaming chat completions spread over 500 users.
--- MNEME_KEY=mneme-… wrk -t2 -c200 -d20s --latency -s scripts/bench_serve_wrk.lua http://127.0.0.1:8080
+-- MNEME_KEY=mneme-… wrk -t2 -c200 -d20s --latency -s scripts/bench_serve_wrk.lua \
+--     http://127.0.0.1:8080/v1/chat/completions
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. (os.getenv("MNEME_KEY") or "")
@@ -16,9 +17,4 @@ request = function()
     '{"model":"mneme","user":"wrk-%d","stream":true,"messages":[{"role":"user","content":"%s"}]}',
     counter % 500, questions[(counter % #questions) + 1])
   return wrk.format(nil, nil, nil, body)
-end
-
-local failures = 0
-response = function(status, headers, body)
-  if status ~= 200 then failures = failures + 1 end
 end

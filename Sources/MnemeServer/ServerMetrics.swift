@@ -74,8 +74,9 @@ final class ServerMetrics: Sendable {
         }
         out += "# HELP mneme_http_requests_in_flight Requests being handled, streams included.\n"
         out += "# TYPE mneme_http_requests_in_flight gauge\nmneme_http_requests_in_flight \(snapshot.inFlight)\n"
-        out += "# HELP mneme_turns_total Chat turns by final status.\n# TYPE mneme_turns_total counter\n"
-        for status in ["complete", "partial", "failed"] {
+        out += "# HELP mneme_turns_total Chat turns by status (abandoned: the client hung up first).\n"
+        out += "# TYPE mneme_turns_total counter\n"
+        for status in ["complete", "partial", "failed", "abandoned"] {
             out += "mneme_turns_total{status=\"\(status)\"} \(snapshot.turns[status] ?? 0)\n"
         }
         out += "# HELP mneme_tokens_total Tokens reported by the providers.\n# TYPE mneme_tokens_total counter\n"

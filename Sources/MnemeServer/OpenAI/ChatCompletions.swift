@@ -144,7 +144,7 @@ struct ChatCompletions: Sendable {
                 Self.absorb(event, into: &outcome)
                 if case .delta(let text) = event { sink.yield(start().deltaChunk(text)) }
             }
-            try Task.checkCancellation()
+            if outcome.record == nil { try Task.checkCancellation() }
             let info = info(turn, outcome)
             sink.yield(
                 start().finalChunks(finish: finishReason(turn, outcome), usage: outcome.usage, info: info))
@@ -155,7 +155,10 @@ struct ChatCompletions: Sendable {
             } else {
                 ready.resume(throwing: error)
             }
-            let status = error is CancellationError || !outcome.text.isEmpty ? "partial" : "failed"
+            // A client that hung up: the engine decides and stores the turn's final status.
+            let status =
+                Task.isCancelled || error is CancellationError
+                ? "abandoned" : outcome.text.isEmpty ? "failed" : "partial"
             record(turn, outcome, firstToken: firstToken, status: status)
         }
         sink.finish()
