@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "MnemeProviders", targets: ["MnemeProviders"]),
         .library(name: "MnemeProvidersTesting", targets: ["MnemeProvidersTesting"]),
         .library(name: "MnemeTuning", targets: ["MnemeTuning"]),
+        .library(name: "MnemeServer", targets: ["MnemeServer"]),
         .executable(name: "mneme", targets: ["mneme"]),
         .executable(name: "mneme-chat-backend", targets: ["mneme-chat-backend"]),
     ],
@@ -29,6 +30,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in Hummingbird's graph; named for the types MnemeServer uses directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -90,10 +96,24 @@ let package = Package(
         .executableTarget(
             name: "mneme-chat-backend", dependencies: ["Mneme"], path: "examples/chat-backend/Sources",
             swiftSettings: strict),
+        .target(
+            name: "MnemeServer",
+            dependencies: [
+                "Mneme", "MnemeStore", "MnemeIngest", "MnemeContext", "MnemeProviders", "MnemeTokenizer", "MnemeTuning",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "mneme",
             dependencies: [
                 "Mneme",
+                "MnemeServer",
                 "CEditLine",
                 "MnemeContext",
                 "MnemeProviders",
@@ -155,8 +175,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "MnemeServerTests",
+            dependencies: [
+                "MnemeServer", "Mneme", "MnemeStore", "MnemeProviders", "MnemeHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "MnemeCLITests",
-            dependencies: ["mneme", "MnemeProvidersTesting", "MnemeHTTPTesting"],
+            dependencies: ["mneme", "MnemeHTTP", "MnemeStore", "MnemeProvidersTesting", "MnemeHTTPTesting"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
     ],

@@ -36,6 +36,29 @@ struct ConfigReader {
         }
         applyRoutes(to: &configuration)
         applyModel(to: &configuration)
+        applyServer(to: &configuration)
+    }
+
+    private func applyServer(to configuration: inout EngineConfiguration) {
+        guard let server = decoder.decode(ServerSettings.self, at: ["server"]) else { return }
+        for (key, value) in server.integers {
+            if let range = ServerSettings.ranges[key], !range.contains(value) {
+                decoder.report(
+                    .error, at: line(["server", key]),
+                    "'server.\(key)' must be from \(range.lowerBound) to \(range.upperBound) (it is \(value))")
+            }
+        }
+        if let rate = server.rateLimit, rate < 0 {
+            decoder.report(.error, at: line(["server", "rate_limit"]), "'server.rate_limit' must not be negative")
+        }
+        for (key, value) in [("system_message", server.systemMessage), ("log_format", server.logFormat)] {
+            if let value, let allowed = ServerSettings.choices[key], !allowed.contains(value) {
+                decoder.report(
+                    .error, at: line(["server", key]),
+                    "'server.\(key)' is '\(value)'; use one of \(allowed.joined(separator: ", "))")
+            }
+        }
+        configuration.server = server
     }
 
     private func applyContext(to configuration: inout EngineConfiguration) {

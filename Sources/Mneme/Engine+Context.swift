@@ -73,14 +73,14 @@ extension Engine {
         let documents = try await store.searchDocuments(
             message, for: scope, limit: configuration.documentCandidates, perDocument: 3)
         var history: [Message] = []
-        if let session {
+        if let session, options.caller?.history.isEmpty ?? true {
             history = try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)
                 .filter { $0.id != excludingMessage && ($0.role == .user || $0.role == .assistant) }
         }
         let recall = try await store.searchMessages(
             message, for: scope, limit: configuration.recallCandidates, excludingSession: session)
 
-        let reserved = min(configuration.reservedOutputTokens, modelInfo.maxOutputTokens)
+        let reserved = reservedOutput(caller: options.caller, modelLimit: modelInfo.maxOutputTokens)
         let margin = configuration.safetyMarginTokens + (exact ? 0 : modelInfo.contextWindow / 50)
         var window = modelInfo.contextWindow
         if let budget = options.budget { window = min(window, budget + reserved + margin) }
@@ -88,7 +88,7 @@ extension Engine {
         var variables: [String: String] = [:]
         if let name { variables["preferred_name"] = name }
 
-        let input = ContextInput(
+        var input = ContextInput(
             persona: persona,
             facts: facts.map {
                 FactCandidate(
@@ -124,13 +124,14 @@ extension Engine {
             limits: .openAIChat(contextWindow: window, reservedOutput: reserved, safetyMargin: margin),
             policy: configuration.budget
         )
+        Self.apply(options.caller, to: &input)
         var built = try ContextBuilder(policy: configuration.budget, counter: count).build(input)
         built.trace.id = "trc_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let included = Set(built.trace.entries.filter { $0.included && $0.section == .documents }.map(\.id))
         let passages = zip(input.documents, documents).filter { included.contains($0.0.id) }.map { candidate, hit in
             Passage(title: hit.title, uri: hit.uri, headingPath: hit.headingPath, text: hit.text, score: hit.score)
         }
-        let request = ChatRequest(
+        var request = ChatRequest(
             model: decision.target.model,
             system: built.prompt.system,
             messages: built.prompt.messages.map {
@@ -141,6 +142,7 @@ extension Engine {
             grounding: Grounding(
                 userName: name, passages: passages, facts: facts.map { Fact(key: $0.key, value: $0.value) })
         )
+        Self.apply(options.caller, to: &request)
         return PreparedTurn(
             user: user, decision: decision, context: built, request: request, promptTokens: built.trace.budget.total,
             exactCount: exact,

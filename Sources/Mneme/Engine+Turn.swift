@@ -131,15 +131,17 @@ extension Engine {
         let model = target.description
         let cost = usage.flatMap { configuration.prices.cost(usage: $0, model: target.model) }
         let replyTokens = (try? counter.count(reply, model: target.model).tokens)
-        let record = try await store.finishTurn(
-            TurnCompletion(
-                sessionID: session.id, userMessageID: stored.id, reply: reply, status: status, model: model,
-                route: prepared.decision.route, promptTokens: usage?.promptTokens,
-                completionTokens: usage?.completionTokens, estimatedPromptTokens: prepared.promptTokens,
-                replyTokenCount: replyTokens, tokenizer: prepared.tokenizer,
-                latencyMilliseconds: Int((ContinuousClock.now - started) / .milliseconds(1)), costUSD: cost,
-                error: failure.map { Self.describe($0) }, trace: trace),
-            for: scope)
+        // A cancelled turn (the consumer hung up) must still be recorded: the store refuses
+        // writes from a cancelled task, so the record is written from a task of its own.
+        let completion = TurnCompletion(
+            sessionID: session.id, userMessageID: stored.id, reply: reply, status: status, model: model,
+            route: prepared.decision.route, promptTokens: usage?.promptTokens,
+            completionTokens: usage?.completionTokens, estimatedPromptTokens: prepared.promptTokens,
+            replyTokenCount: replyTokens, tokenizer: prepared.tokenizer,
+            latencyMilliseconds: Int((ContinuousClock.now - started) / .milliseconds(1)), costUSD: cost,
+            error: failure.map { Self.describe($0) }, trace: trace)
+        let store = self.store
+        let record = try await Task { try await store.finishTurn(completion, for: scope) }.value
         if let failure { throw failure }
         emit(.finished(record))
     }

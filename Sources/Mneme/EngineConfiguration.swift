@@ -47,6 +47,8 @@ public struct EngineConfiguration: Sendable {
 
     /// The configuration file this was read from, if any (see ``init(file:environment:)``).
     public var source: String?
+    /// Settings of `mneme serve` from the file's `[server]` section.
+    public var server: ServerSettings
 
     /// The configuration with defaults (see the type's description), then the `MNEME_*` variables of
     /// `environment` (`MNEME_DB`, `MNEME_MODEL`, `MNEME_OFFLINE_DELAY_MS`).
@@ -70,6 +72,7 @@ public struct EngineConfiguration: Sendable {
         historyCandidates = 60
         prices = PriceTable()
         offlineChunkDelay = .zero
+        server = ServerSettings()
         if applyingEnvironmentOverrides { applyEnvironmentOverrides() }
     }
 

@@ -32,11 +32,14 @@ public struct TurnOptions: Sendable {
     public var persona: String?
     /// A total token budget for the prompt, below the model's own window.
     public var budget: Int?
+    /// The caller's own system instruction, history and sampling settings (see ``CallerContext``).
+    public var caller: CallerContext?
 
     /// Creates options.
-    public init(model: String? = nil, persona: String? = nil, budget: Int? = nil) {
+    public init(model: String? = nil, persona: String? = nil, budget: Int? = nil, caller: CallerContext? = nil) {
         self.model = model
         self.persona = persona
         self.budget = budget
+        self.caller = caller
     }
 }

@@ -1,6 +1,11 @@
-/// SHA-256 (FIPS 180-4), to confirm that a file's bytes changed. Foundation on Linux has no
-/// hash functions, and swift-crypto would add minutes to every clean build for this one use.
-struct SHA256 {
+/// SHA-256 (FIPS 180-4), to confirm that a file's bytes changed and to store API keys of
+/// `mneme serve` by their hash. Foundation on Linux has no hash functions, and swift-crypto would
+/// add minutes to every clean build for these uses.
+///
+/// ```swift
+/// SHA256.hex(Array("abc".utf8))  // "ba7816bf…"
+/// ```
+public struct SHA256 {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -49,8 +54,8 @@ struct SHA256 {
         return out
     }
 
-    /// The digest of `bytes`.
-    static func hex(_ bytes: some Collection<UInt8>) -> String {
+    /// The digest of `bytes`, in lowercase hex.
+    public static func hex(_ bytes: some Collection<UInt8>) -> String {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()

@@ -36,10 +36,35 @@ enum Schema {
         migrator.registerMigration("v6: tuning jobs, registered routes, evaluations") { db in
             try createTuningTables(db)
         }
+        migrator.registerMigration("v7: API keys") { db in
+            try createAPIKeyTable(db)
+        }
         migrator.registerMigration("v8: turn cost") { db in
             try db.execute(sql: "ALTER TABLE prompt_log ADD COLUMN cost_usd REAL")
         }
         return migrator
+    }
+
+    /// API keys of `mneme serve`: tenant-scoped, no user data (not in ``Erasure/tables``). Only
+    /// the SHA-256 of a key is stored, with its first characters to tell keys apart.
+    private static func createAPIKeyTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE api_key (
+                    id INTEGER PRIMARY KEY,
+                    tenant_id INTEGER NOT NULL REFERENCES tenant(id) ON DELETE CASCADE,
+                    prefix TEXT NOT NULL,
+                    hash TEXT NOT NULL UNIQUE,
+                    scope TEXT NOT NULL CHECK (scope IN ('chat', 'admin')),
+                    name TEXT,
+                    created_at INTEGER NOT NULL,
+                    last_used_at INTEGER,
+                    revoked_at INTEGER
+                );
+                CREATE INDEX api_key_tenant ON api_key(tenant_id);
+                CREATE INDEX api_key_prefix ON api_key(prefix);
+                """
+        )
     }
 
     private static func createCoreTables(_ db: Database) throws {

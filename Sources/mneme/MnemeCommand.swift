@@ -18,7 +18,8 @@ struct MnemeCommand: AsyncParsableCommand {
             ChatCommand.self, AskCommand.self, ContextCommand.self, ExplainCommand.self, ProfileCommand.self,
             HistoryCommand.self, IndexCommand.self,
             SearchCommand.self, DocsCommand.self,
-            TokensCommand.self, BenchCommand.self, ConfigCommand.self, UsageCommand.self,
+            TokensCommand.self, ServeCommand.self, KeysCommand.self, BenchCommand.self, ConfigCommand.self,
+            UsageCommand.self,
             FeedbackCommand.self,
             TuneCommand.self, EvalCommand.self,
         ]

@@ -2,13 +2,10 @@ import Foundation
 import MnemeProvidersTesting
 import Testing
 
-/// Whether `python3` with the `openai` package is available (checked once).
-let openAISDKAvailable = PythonProbe.available("openai")
-
 @Suite struct OpenAISDKConformanceTests {
     /// The official SDK (its strict `chat.completions.stream()` helper included) accepts the stub's
     /// responses, streams and errors: the stub is faithful, so tests against it mean something.
-    @Test(.enabled(if: openAISDKAvailable, "python3 with the openai package is not installed"))
+    @Test(.enabled(if: PythonSDK.isAvailable, "python3 with the openai package is not installed"))
     func officialSDKUnderstandsTheStub() async throws {
         let stub = try OpenAIStub { request in
             let body = String(decoding: request.body, as: UTF8.self)

@@ -1,24 +1,12 @@
 import Foundation
+import MnemeProvidersTesting
 import Testing
 
 /// Runs the official Python SDKs against the loopback stubs (the probes in Fixtures/), for tests that
 /// show the stubs are faithful to the real wire formats.
 enum PythonProbe {
     /// Whether `python3 -c "import MODULE"` succeeds.
-    static func available(_ module: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import \(module)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        } catch {
-            return false
-        }
-    }
+    static func available(_ module: String) -> Bool { PythonSDK.available(module) }
 
     /// Runs Fixtures/`name`.py with `arguments` (proxies off, loopback only) and decodes the one JSON
     /// object it prints.

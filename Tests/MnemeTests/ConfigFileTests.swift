@@ -169,4 +169,24 @@ import Testing
         let configuration = try #require(report.configuration)
         #expect(configuration.model == "offline:offline")
     }
+
+    @Test func theServerSectionIsCheckedAndKept() throws {
+        let good = ConfigFile.check(
+            text:
+                "[server]\nhost = \"0.0.0.0\"\nport = 9000\ncors_origins = [\"https://app.example\"]\nlog_format = \"text\"\n",
+            environment: [:])
+        let server = try #require(good.configuration?.server)
+        #expect(server.host == "0.0.0.0")
+        #expect(server.port == 9000)
+        #expect(server.corsOrigins == ["https://app.example"])
+        #expect(server.logFormat == "text")
+        let bad = ConfigFile.check(
+            text: "[server]\nport = 70000\nsystem_message = \"merge\"\nrate_limt = 5\n", source: "s.toml",
+            environment: [:])
+        #expect(bad.configuration == nil)
+        #expect(bad.issues.map(\.line) == [2, 3, 4])
+        #expect(bad.issues[0].message.contains("from 0 to 65535"))
+        #expect(bad.issues[1].message.contains("use one of replace, append"))
+        #expect(bad.issues[2].message.contains("did you mean 'rate_limit'?"))
+    }
 }
