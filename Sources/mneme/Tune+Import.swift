@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MnemeConfig
 import MnemeContext
 import MnemeTuning
 
@@ -12,7 +13,8 @@ struct TuneImport: AsyncParsableCommand {
             Each reply trained on becomes one example (the user text before it, the reply); replies weighted 0 \
             are skipped, and pairs the persona already has are not stored twice. Bad lines are reported by \
             number and skipped (exit code 1). The file's system prompts are listed; --personas-out writes them \
-            as persona JSON ({"id", "template", "defaults"}).
+            as personas: a FILE.toml gets [personas.ID] sections to paste into mneme.toml, any other name \
+            persona JSON ({"id", "template", "defaults"}).
             """
     )
 
@@ -27,7 +29,7 @@ struct TuneImport: AsyncParsableCommand {
     @Option(help: "The persona the examples are for (default: every persona).")
     var persona = ""
 
-    @Option(help: "Write the file's system prompts as personas to this JSON file.")
+    @Option(help: "Write the file's system prompts as personas: TOML for mneme.toml (*.toml), else JSON.")
     var personasOut: String?
 
     func run() async throws {
@@ -52,9 +54,17 @@ struct TuneImport: AsyncParsableCommand {
             let personas = summary.systemPrompts.enumerated().map { index, prompt in
                 Persona(id: index == 0 ? id : "\(id)-\(index + 1)", template: prompt)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try TuneFiles.write(String(decoding: try encoder.encode(personas), as: UTF8.self) + "\n", to: personasOut)
+            if personasOut.hasSuffix(".toml") {
+                let sections = personas.map {
+                    "[personas.\(TOMLWriter.key($0.id))]\ntemplate = \(TOMLWriter.string($0.template))\n"
+                }
+                try TuneFiles.write(sections.joined(separator: "\n"), to: personasOut)
+            } else {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                try TuneFiles.write(
+                    String(decoding: try encoder.encode(personas), as: UTF8.self) + "\n", to: personasOut)
+            }
             Output.line("Wrote \(personas.count) personas to \(personasOut).")
         }
         if !decoded.problems.isEmpty { throw ExitCode(1) }

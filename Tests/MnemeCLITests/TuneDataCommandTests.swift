@@ -109,6 +109,13 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("Imported 1 examples for persona 'assistant'"))
         #expect(try String(contentsOfFile: personas, encoding: .utf8).contains("\"id\" : \"assistant\""))
+        // As TOML, the personas paste into mneme.toml and pass its check.
+        let toml = cli.folder.appendingPathComponent("personas.toml").path
+        let asTOML = try cli.run(["tune", "import", exported, "--persona", "support", "--personas-out", toml])
+        #expect(asTOML.status == 0, "\(asTOML.stderr)")
+        let checked = try cli.run(["config", "check", toml], withDatabase: false)
+        #expect(checked.status == 0, "\(checked.stdout)")
+        #expect(checked.stdout.contains("2 personas"), "the built-in one and 'support'")
         let again = try cli.run([
             "tune", "export", "--from", "examples", "--persona", "assistant", "--format", "openai", "--out", "-",
         ])

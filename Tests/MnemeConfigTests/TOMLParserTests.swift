@@ -144,3 +144,16 @@ import Testing
         }
     }
 }
+
+@Suite struct TOMLWriterTests {
+    @Test(arguments: ["plain", "Say \"hi\"\n\tthen \\ leave", "control \u{01}\u{7F} and é 😀", ""])
+    func stringsRoundTripThroughTheParser(text: String) throws {
+        let document = try TOMLParser.parse("\(TOMLWriter.key("a b")) = \(TOMLWriter.string(text))\n")
+        #expect(document.root["a b"]?.value == .string(text))
+    }
+
+    @Test func keysAreBareWhenTheyCanBe() {
+        #expect(TOMLWriter.key("gpt-4o_mini") == "gpt-4o_mini")
+        #expect(TOMLWriter.key("gpt-4.1") == "\"gpt-4.1\"")
+    }
+}
