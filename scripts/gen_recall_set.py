@@ -77,7 +77,7 @@ DEVICES = [("laptop", "shutting down when I unplug the charger", "shut down with
             "reset the power management controller from the firmware menu", "calibrate", "an ageing battery"),
            ("router", "dropping the connection every evening", "dropped the connection",
             "move the router off the floor and switch the 5 GHz channel to 36",
-            "update its firmware from the admin page", "channel 36", "interference from the neighbours' networks"),
+            "update its firmware from the admin page", "channel to 36", "interference from the neighbours' networks"),
            ("phone", "getting hot while charging", "got hot while charging",
             "take it out of its case and use the original charger",
             "turn off optimised charging for a day and see if it changes", "original charger",
@@ -679,11 +679,16 @@ def build_user(index):
                     if events[event_index]["kind"] == "temporal":
                         events[event_index]["asked_month"] = MONTHS[session["start"].month - 1]
     questions = []
+    contents = {line["external_id"]: line["content"] for line in lines}
     for event_index, event in enumerate(events):
+        evidence = [[tags[(event_index, tag)] for tag in option] for option in event["evidence"]]
+        for option in evidence:
+            held = " ".join(contents[message] for message in option).lower()
+            missing = [answer for answer in event["answers"] if answer.lower() not in held]
+            assert not missing, f"{user['id']} event {event_index + 1}: {missing} not in its evidence"
         text = event["question"]
         if event["kind"] == "temporal":
             text = text.format(month=event["asked_month"])
-        evidence = [[tags[(event_index, tag)] for tag in option] for option in event["evidence"]]
         questions.append(dict(id=f"{user['id']}-q{event_index + 1:02d}", user=user["id"], kind=event["kind"],
                               question=text, evidence=evidence, answers=event["answers"]))
     return user, lines, questions

@@ -1,3 +1,4 @@
+import Foundation
 public import MnemeContext
 public import MnemeProviders
 public import MnemeStore
@@ -76,8 +77,16 @@ extension Engine {
             history = try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)
                 .filter { $0.id != excludingMessage && ($0.role == .user || $0.role == .assistant) }
         }
-        let recall = try await store.searchMessages(
-            message, for: scope, limit: configuration.recallCandidates, excludingSession: session)
+        let now = options.referenceDate ?? Date()
+        let time = TimeReference.find(in: message, now: now)
+        var excluded = Set(history.map(\.id))
+        if let excludingMessage { excluded.insert(excludingMessage) }
+        let recall = try await store.recall(
+            RecallRequest(
+                text: time?.remainder ?? message, hits: configuration.recallCandidates, excluding: excluded,
+                windows: time?.intervals ?? [], recency: time?.prefersRecent == true ? 1 : 0, now: now,
+                neighbors: configuration.recallNeighbors),
+            for: scope)
 
         let reserved = min(configuration.reservedOutputTokens, modelInfo.maxOutputTokens)
         let margin = configuration.safetyMarginTokens + (exact ? 0 : modelInfo.contextWindow / 50)
@@ -108,7 +117,8 @@ extension Engine {
                 return RecallCandidate(
                     messageId: String(hit.message.id), externalId: hit.message.externalID,
                     sessionId: String(hit.message.sessionID), createdAt: hit.message.createdAt, role: role,
-                    speaker: role == .user ? name : nil, text: hit.message.content, score: hit.score)
+                    speaker: hit.message.metadata["speaker"] ?? (role == .user ? name : nil),
+                    text: hit.message.content, score: hit.score, turnId: "turn:\(hit.turn)")
             },
             history: history.compactMap { message in
                 guard let role = ChatRole(rawValue: message.role.rawValue) else { return nil }

@@ -32,9 +32,13 @@ public struct EngineConfiguration: Sendable {
     public var safetyMarginTokens: Int
     /// Whether explicit statements ("my name is…", "remember that…") become profile facts.
     public var extractMemory: Bool
-    /// How many document chunks and recalled turns are fetched as candidates per turn.
+    /// How many document chunks are fetched as candidates per turn.
     public var documentCandidates: Int
+    /// How many best-matching older messages are recalled per turn, each with the rest of its turn (the
+    /// question with its answer).
     public var recallCandidates: Int
+    /// Whether recall also offers the turn just before each recalled turn (at half its score).
+    public var recallNeighbors: Bool
     /// How many recent messages of the session are candidates.
     public var historyCandidates: Int
     /// Prices for cost reports.
@@ -67,6 +71,7 @@ public struct EngineConfiguration: Sendable {
         extractMemory = true
         documentCandidates = 8
         recallCandidates = 8
+        recallNeighbors = false
         historyCandidates = 60
         prices = PriceTable()
         offlineChunkDelay = .zero

@@ -1,3 +1,4 @@
+public import Foundation
 public import MnemeContext
 public import MnemeProviders
 public import MnemeStore
@@ -31,11 +32,15 @@ public struct TurnOptions: Sendable {
     public var persona: String?
     /// A total token budget for the prompt, below the model's own window.
     public var budget: Int?
+    /// The moment relative times in the message ("last week", "in March") are read against; `nil`: now.
+    /// For replaying old conversations and for tests.
+    public var referenceDate: Date?
 
     /// Creates options.
-    public init(model: String? = nil, persona: String? = nil, budget: Int? = nil) {
+    public init(model: String? = nil, persona: String? = nil, budget: Int? = nil, referenceDate: Date? = nil) {
         self.model = model
         self.persona = persona
         self.budget = budget
+        self.referenceDate = referenceDate
     }
 }

@@ -10,9 +10,16 @@ extension ContextAssembly {
             blocks.append(PromptLayout.factsHeader + "\n" + lines.joined(separator: "\n"))
         }
         if let recall = nonEmptyTaken(.recall) {
-            let lines = recall.map { item -> String in
-                guard case .recall(let prefix) = item.kind else { return "" }
-                return prefix + item.pieces[0].text
+            // Oldest turn first: the section reads as a timeline (ranks still decide what is dropped).
+            let timeline = recall.enumerated().sorted { lhs, rhs in
+                guard case .recall(_, let left) = lhs.element.kind, case .recall(_, let right) = rhs.element.kind
+                else { return lhs.offset < rhs.offset }
+                let (leftTime, rightTime) = (left ?? .distantFuture, right ?? .distantFuture)
+                return leftTime != rightTime ? leftTime < rightTime : lhs.offset < rhs.offset
+            }
+            let lines = timeline.flatMap { _, item -> [String] in
+                guard case .recall(let prefixes, _) = item.kind else { return [] }
+                return zip(prefixes, item.pieces).map { $0 + $1.text }
             }
             blocks.append(PromptLayout.recallHeader + "\n" + lines.joined(separator: "\n"))
         }

@@ -26,11 +26,17 @@ struct RecallBench: AsyncParsableCommand {
     @Option(help: "The recall set folder.")
     var set = "corpora/recall"
 
-    @Option(help: "Total prompt budget in tokens.")
-    var budget = 2_000
+    @Option(help: "Total prompt budgets in tokens, comma-separated (the first is the headline).")
+    var budgets = "2000,1000"
 
     @Option(help: "The model whose tokenizer counts (provider:model; nothing is sent).")
     var model = "openai:gpt-4o"
+
+    @Option(help: "recall_candidates of the second Mneme column (the first uses the product default).")
+    var wide = 24
+
+    @Flag(help: "Offer the turn before each recalled turn too (recall_neighbors) in the Mneme columns.")
+    var neighbors = false
 
     @Flag(help: "List every question with its outcome.")
     var verbose = false
@@ -42,11 +48,32 @@ struct RecallBench: AsyncParsableCommand {
         var question: String
         var evidence: [[String]]
         var answers: [String]
+
+        /// Whether one evidence set is wholly included and every answer string is in the prompt.
+        func isAnswered(included: Set<String>, prompt: String) -> Bool {
+            let text = prompt.lowercased()
+            return evidence.contains { Set($0).isSubset(of: included) }
+                && answers.allSatisfy { text.contains($0.lowercased()) }
+        }
     }
 
     struct Meta: Decodable {
         var now: String
         var users: [String]
+    }
+
+    /// One way of filling the prompt, measured on every question.
+    enum Method: CaseIterable {
+        case plain, before, mneme, mnemeWide
+
+        func title(defaultHits: Int, wide: Int) -> String {
+            switch self {
+            case .plain: "plain FTS5 BM25"
+            case .before: "Mneme before (single messages, \(defaultHits))"
+            case .mneme: "Mneme (\(defaultHits) hits → turns)"
+            case .mnemeWide: "Mneme (\(wide) hits → turns)"
+            }
+        }
     }
 
     func run() async throws {
@@ -56,72 +83,118 @@ struct RecallBench: AsyncParsableCommand {
         guard let now = ISO8601DateFormatter().date(from: meta.now) else {
             throw ValidationError("meta.json: 'now' is not an ISO 8601 time")
         }
+        let sizes = budgets.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 200 }) else { throw ValidationError("--budgets: e.g. 2000,1000") }
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("mneme-recall-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var configuration = EngineConfiguration(environment: [:])
-        configuration.databasePath = folder.appendingPathComponent("recall.sqlite").path
-        configuration.model = model
-        configuration.extractMemory = false
-        configuration.budget.overflowBeyondMax = true
-        let engine = try Engine(configuration: configuration)
+        func engine(hits: Int?) throws -> Engine {
+            var configuration = EngineConfiguration(environment: [:])
+            configuration.databasePath = folder.appendingPathComponent("recall.sqlite").path
+            configuration.model = model
+            configuration.extractMemory = false
+            configuration.budget.overflowBeyondMax = true
+            if let hits { configuration.recallCandidates = hits }
+            configuration.recallNeighbors = neighbors
+            return try Engine(configuration: configuration)
+        }
+        let standard = try engine(hits: nil)
+        let wideEngine = try engine(hits: wide)
+        let defaultHits = EngineConfiguration(environment: [:]).recallCandidates
         var messages = 0
         for user in meta.users {
-            let scope = try await engine.store.ensureUser(tenant: "bench", externalID: user).scope
+            let scope = try await standard.store.ensureUser(tenant: "bench", externalID: user).scope
             let text = String(decoding: try read("users/\(user).jsonl"), as: UTF8.self)
             let lines = text.split(separator: "\n").enumerated().map {
                 (number: $0.offset + 1, text: String($0.element))
             }
-            let report = try await engine.store.importTranscript(lines, for: scope)
+            let report = try await standard.store.importTranscript(lines, for: scope)
             guard report.errors.isEmpty else { throw ValidationError("users/\(user).jsonl: \(report.errors[0])") }
             messages += report.imported
         }
         let tokenizer = try Tokenizer.shared(.o200kBase)
-        var ours = Tally()
-        var plain = Tally()
-        var rows: [[String]] = []
-        for question in questions {
-            let user = try await engine.store.ensureUser(tenant: "bench", externalID: question.user)
-            let prepared = try await engine.prepare(
-                tenant: "bench", user: question.user, session: nil, message: question.question,
-                options: TurnOptions(model: model, budget: budget))
-            _ = now
-            let included = Set(
-                prepared.context.trace.entries.filter { $0.section == .recall && $0.included }
-                    .compactMap { $0.source?.externalId })
-            let prompt = prepared.context.prompt.system.lowercased()
-            let answered = question.answers.allSatisfy { prompt.contains($0.lowercased()) }
-            let oursHit = question.evidence.contains { Set($0).isSubset(of: included) } && answered
-            ours.add(question.kind, hit: oursHit, tokens: prepared.promptTokens)
-
-            let (plainIncluded, plainTokens) = try await baseline(
-                question.question, scope: user.scope, store: engine.store, tokenizer: tokenizer)
-            let plainHit = question.evidence.contains { Set($0).isSubset(of: plainIncluded) }
-            plain.add(question.kind, hit: plainHit, tokens: plainTokens)
-            rows.append([question.id, question.kind, oursHit ? "yes" : "no", plainHit ? "yes" : "no"])
-        }
-
         Output.line(
             "recall benchmark: \(meta.users.count) users, \(messages) messages, \(questions.count) questions, "
-                + "\(budget)-token prompt, \(model) tokenizer")
-        if verbose { Output.line(Output.table(["question", "kind", "Mneme", "plain BM25"], rows)) }
-        var table: [[String]] = []
-        for kind in (ours.kinds.keys.sorted()) + ["all"] {
-            let mine = ours.share(kind)
-            let theirs = plain.share(kind)
-            table.append([
-                kind, "\(ours.count(kind))", String(format: "%.0f %%", mine * 100),
-                String(format: "%.0f %%", theirs * 100),
-            ])
+                + "\(model) tokenizer, questions asked at \(meta.now) in a new session")
+        for budget in sizes {
+            var tallies = [Method: Tally]()
+            var rows: [[String]] = []
+            for question in questions {
+                let scope = try await standard.store.ensureUser(tenant: "bench", externalID: question.user).scope
+                var row = [question.id, question.kind]
+                for method in Method.allCases {
+                    let (included, tokens, prompt): (Set<String>, Int, String)
+                    switch method {
+                    case .plain:
+                        (included, tokens, prompt) = try await plain(
+                            question.question, scope: scope, store: standard.store, tokenizer: tokenizer, budget: budget
+                        )
+                    case .before:
+                        (included, tokens, prompt) = try await before(
+                            question.question, scope: scope, store: standard.store, tokenizer: tokenizer,
+                            budget: budget, hits: defaultHits, policy: standard.configuration.budget)
+                    case .mneme, .mnemeWide:
+                        let prepared = try await (method == .mneme ? standard : wideEngine).prepare(
+                            tenant: "bench", user: question.user, session: nil, message: question.question,
+                            options: TurnOptions(model: model, budget: budget, referenceDate: now))
+                        included = Self.recalled(prepared.context.trace)
+                        (tokens, prompt) = (prepared.promptTokens, prepared.context.prompt.system)
+                    }
+                    let hit = question.isAnswered(included: included, prompt: prompt)
+                    tallies[method, default: Tally()].add(question.kind, hit: hit, tokens: tokens)
+                    row.append(hit ? "yes" : "no")
+                }
+                rows.append(row)
+            }
+            Output.line("\n\(budget)-token prompt")
+            let titles = Method.allCases.map { $0.title(defaultHits: defaultHits, wide: wide) }
+            if verbose { Output.line(Output.table(["question", "kind"] + titles, rows)) }
+            let kinds = (tallies[.plain]?.kinds.keys.sorted() ?? []) + ["all"]
+            let table = kinds.map { kind in
+                [kind, "\(tallies[.plain]?.count(kind) ?? 0)"]
+                    + Method.allCases.map { String(format: "%.0f %%", (tallies[$0]?.share(kind) ?? 0) * 100) }
+            }
+            Output.line(Output.table(["questions", "n"] + titles, table))
+            Output.line(
+                "mean prompt tokens: "
+                    + Method.allCases.map {
+                        "\(titles[Method.allCases.firstIndex(of: $0)!]) \(tallies[$0]?.meanTokens ?? 0)"
+                    }
+                    .joined(separator: ", "))
         }
-        Output.line(Output.table(["questions", "n", "Mneme recall", "plain FTS5 BM25"], table))
-        Output.line(
-            "mean prompt tokens: Mneme \(ours.meanTokens), plain BM25 \(plain.meanTokens) (budget \(budget))")
+    }
+
+    /// The external ids of the recalled messages a trace includes.
+    static func recalled(_ trace: ContextTrace) -> Set<String> {
+        Set(trace.entries.filter { $0.section == .recall && $0.included }.compactMap { $0.source?.externalId })
+    }
+
+    /// Mneme's recall as it was before turns, time references and near-duplicates: the 8 best single messages
+    /// (every word OR-ed) through the same builder and policy.
+    private func before(
+        _ text: String, scope: UserScope, store: Store, tokenizer: Tokenizer, budget: Int, hits: Int,
+        policy: BudgetPolicy
+    ) async throws -> (Set<String>, Int, String) {
+        let found = try await store.searchMessages(text, for: scope, limit: hits)
+        let input = ContextInput(
+            persona: .assistant,
+            recall: found.compactMap { hit in
+                guard let role = ChatRole(rawValue: hit.message.role.rawValue) else { return nil }
+                return RecallCandidate(
+                    messageId: String(hit.message.id), externalId: hit.message.externalID,
+                    sessionId: String(hit.message.sessionID), createdAt: hit.message.createdAt, role: role,
+                    text: hit.message.content, score: hit.score)
+            },
+            userMessage: text,
+            limits: .openAIChat(contextWindow: budget + 1_024 + 64, reservedOutput: 1_024, safetyMargin: 64),
+            policy: policy)
+        let built = try ContextBuilder(policy: policy, counter: { tokenizer.count($0) }).build(input)
+        return (Self.recalled(built.trace), built.trace.budget.total, built.prompt.system)
     }
 
     /// Plain BM25 over single messages, best first, packed into the same layout until the budget is spent.
-    private func baseline(_ text: String, scope: UserScope, store: Store, tokenizer: Tokenizer) async throws
-        -> (Set<String>, Int)
+    private func plain(_ text: String, scope: UserScope, store: Store, tokenizer: Tokenizer, budget: Int)
+        async throws -> (Set<String>, Int, String)
     {
         let hits = try await store.searchMessages(text, for: scope, limit: 1_000)
         let persona = Persona.assistant.render { _ in nil }.text
@@ -137,6 +210,9 @@ struct RecallBench: AsyncParsableCommand {
                 from: hit.message.createdAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
             let line = "- [\(day) · \(hit.message.role.rawValue)] \(hit.message.content)"
             let addition = (first ? "\n\n" + header : "") + "\n" + line
+            // Token counts are nearly additive at a line break: skip lines that clearly do not fit, count the
+            // whole prompt exactly for the others.
+            guard used + tokenizer.count(addition) <= budget + 2 else { continue }
             let candidate = system + addition
             let cost = fixed + tokenizer.count(candidate)
             guard cost <= budget else { continue }
@@ -145,7 +221,7 @@ struct RecallBench: AsyncParsableCommand {
             first = false
             if let id = hit.message.externalID { included.insert(id) }
         }
-        return (included, used)
+        return (included, used, system.lowercased())
     }
 
     private func read(_ name: String) throws -> Data {
