@@ -62,16 +62,9 @@ extension Engine {
         let stored = try await store.append(NewMessage(role: .user, content: message), to: session.id, for: scope)
         emit(.accepted(session: session.id, userMessageID: stored.id))
 
-        // 2. Memory.
+        // 2. Memory (the model-based extractor, if configured, runs after the reply).
         if configuration.extractMemory {
-            let facts = FactExtractor().extract(from: message)
-            for fact in facts {
-                try await store.setFact(
-                    NewFact(
-                        key: fact.key, value: fact.value, source: .extracted, messageID: stored.id,
-                        confidence: min(max(fact.confidence, 0), 1)),
-                    for: scope)
-            }
+            let facts = try await extractWithRules(message, messageID: stored.id, scope: scope)
             if !facts.isEmpty { emit(.remembered(facts)) }
         }
 
@@ -142,6 +135,7 @@ extension Engine {
             for: scope)
         if let failure { throw failure }
         emit(.finished(record))
+        startModelExtraction(message, messageID: stored.id, scope: scope, turnTarget: target)
     }
 
     /// A message for a failure, safe to store and show (provider errors carry no secrets).

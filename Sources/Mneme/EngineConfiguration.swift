@@ -32,6 +32,12 @@ public struct EngineConfiguration: Sendable {
     public var safetyMarginTokens: Int
     /// Whether explicit statements ("my name is…", "remember that…") become profile facts.
     public var extractMemory: Bool
+    /// Which extractor runs when ``extractMemory`` is on: patterns only, or patterns and a language model
+    /// after the reply.
+    public var memoryExtractor: MemoryExtractor
+    /// The model (`provider:model`) of the ``MemoryExtractor/llm`` extractor; `nil`: the model that answered
+    /// the turn.
+    public var memoryModel: String?
     /// How many document chunks are fetched as candidates per turn.
     public var documentCandidates: Int
     /// How many best-matching older messages are recalled per turn, each with the rest of its turn (the
@@ -69,6 +75,8 @@ public struct EngineConfiguration: Sendable {
         reservedOutputTokens = 1024
         safetyMarginTokens = 64
         extractMemory = true
+        memoryExtractor = .rules
+        memoryModel = nil
         documentCandidates = 8
         recallCandidates = 8
         recallNeighbors = false
