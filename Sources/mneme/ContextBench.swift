@@ -72,6 +72,7 @@ struct ContextBench: AsyncParsableCommand {
                     text, for: scope, limit: full.configuration.documentCandidates, perDocument: 3)
             }
         }
+        let parts = try await breakdown(full, session: session, scope: scope, queries: timed)
         let theirs = runPeer(folder)
 
         Output.line(
@@ -87,6 +88,9 @@ struct ContextBench: AsyncParsableCommand {
             ["  of which document search (alone)", ms(documents, 50), ms(documents, 99)],
             ["prompt per turn without documents", ms(withoutDocuments, 50), ms(withoutDocuments, 99)],
         ]
+        Output.line(
+            "Mneme store reads, each alone (p50): "
+                + parts.map { "\($0.0) \(ms($0.1, 50)) ms" }.joined(separator: ", "))
         if let theirs {
             let peerRows: [(String, String)] = [("total", "total"), ("docs", "docs"), ("no_docs", "no_docs")]
             for (index, (key, _)) in peerRows.enumerated() {
@@ -109,6 +113,35 @@ struct ContextBench: AsyncParsableCommand {
             Output.line(Output.table(["per turn", "Mneme p50 (ms)", "Mneme p99 (ms)"], rows))
             Output.line("(peer skipped: \(python) or \(peer) is missing, or the peer failed; see above)")
         }
+    }
+
+    /// The store reads of a turn, each timed on its own for the same messages (p50 of each).
+    private func breakdown(_ engine: Engine, session: Int64, scope: UserScope, queries: [String]) async throws
+        -> [(String, Timings)]
+    {
+        let store = engine.store
+        let configuration = engine.configuration
+        var parts: [(String, Timings)] = [
+            ("user lookup", Timings()), ("session", Timings()), ("facts", Timings()), ("few-shot FTS", Timings()),
+            ("recent history", Timings()), ("recall", Timings()),
+        ]
+        for text in queries {
+            _ = try await parts[0].1.measure { try await store.user(tenant: "bench", externalID: "u1") }
+            _ = try await parts[1].1.measure { try await store.session(session, for: scope) }
+            _ = try await parts[2].1.measure { try await store.facts(for: scope) }
+            _ = try await parts[3].1.measure {
+                try await store.examples(tenantID: scope.tenantID, persona: "assistant", matching: text)
+            }
+            let history = try await parts[4].1.measure {
+                try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)
+            }
+            _ = try await parts[5].1.measure {
+                try await store.recall(
+                    RecallRequest(text: text, hits: configuration.recallCandidates, excluding: Set(history.map(\.id))),
+                    for: scope)
+            }
+        }
+        return parts
     }
 
     private func ms(_ timings: Timings, _ percentile: Double) -> String {
