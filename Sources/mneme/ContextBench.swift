@@ -161,15 +161,20 @@ struct ContextBench: AsyncParsableCommand {
     private func load(_ data: ContextBenchData, database: String) async throws -> (Int64, UserScope) {
         let store = try Store(path: database)
         let scope = try await store.ensureUser(tenant: "bench", externalID: "u1").scope
+        let tokenizer = try Tokenizer.shared(.o200kBase)
         var session: Int64 = 0
         for index in 0..<sessions {
             session = try await store.createSession(for: scope, persona: "assistant").id
+            // As the Engine stores them: each message with its o200k count (for the default OpenAI model).
             let rows = data.turns.filter { $0.session == index }.flatMap { turn in
                 [
-                    NewMessage(role: .user, content: turn.user, createdAt: Date(timeIntervalSince1970: turn.createdAt)),
                     NewMessage(
-                        role: .assistant, content: turn.assistant,
-                        createdAt: Date(timeIntervalSince1970: turn.createdAt + 30)),
+                        role: .user, content: turn.user, tokenCount: tokenizer.count(turn.user),
+                        tokenizer: "o200k_base",
+                        createdAt: Date(timeIntervalSince1970: turn.createdAt)),
+                    NewMessage(
+                        role: .assistant, content: turn.assistant, tokenCount: tokenizer.count(turn.assistant),
+                        tokenizer: "o200k_base", createdAt: Date(timeIntervalSince1970: turn.createdAt + 30)),
                 ]
             }
             if !rows.isEmpty { try await store.append(contentsOf: rows, to: session, for: scope) }
@@ -182,7 +187,6 @@ struct ContextBench: AsyncParsableCommand {
                 tenant: "bench", persona: "assistant", input: example.input, output: example.output,
                 pinned: example.pinned)
         }
-        let tokenizer = try Tokenizer.shared(.o200kBase)
         let documents = Dictionary(grouping: data.chunks, by: \.document).sorted { $0.key < $1.key }
         for batch in stride(from: 0, to: documents.count, by: 100) {
             try await store.replaceDocuments(
