@@ -30,7 +30,8 @@ public struct RecallCandidate: Sendable, Hashable, Codable {
     /// The turn the message belongs to: candidates with the same turn id are taken or dropped together and
     /// rendered together, in the order they were written (a question with its answer). `nil`: on its own.
     public var turnId: String?
-    /// The exact token count of ``text`` for the target model, if the store cached it.
+    /// The exact token count of ``text`` for the target model, if the store cached it (trusted: a wrong
+    /// count can make the final count wrong).
     public var tokens: Int?
     /// False when this message may not be recalled (e.g. its session was excluded): dropped as not visible.
     public var isVisible: Bool
