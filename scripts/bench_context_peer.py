@@ -2,7 +2,8 @@
 """The LangChain peer of `mneme bench context`: the closest LangChain equivalent of Mneme's per-turn prompt
 assembly, on the files the Swift bench wrote (same turns, facts, examples, chunks and questions).
 
-Per turn (timed): the session's messages from SQLite (SQLChatMessageHistory), the profile facts from SQLite,
+Per turn (timed): the session's messages from SQLite (SQLChatMessageHistory, made once with a shared
+SQLAlchemy engine), the profile facts from SQLite,
 BM25Retriever over the document chunks, over the few-shot example inputs and over the messages of older
 sessions, trim_messages on the history with a tiktoken (o200k_base) counter to what the budget leaves, a
 ChatPromptTemplate, and the final prompt counted with tiktoken. Untimed set-up: loading the files, building
@@ -36,6 +37,7 @@ from langchain_community.chat_message_histories import SQLChatMessageHistory  # 
 from langchain_community.retrievers import BM25Retriever  # noqa: E402
 from langchain_core.messages import AIMessage, HumanMessage, trim_messages  # noqa: E402
 from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder  # noqa: E402
+from sqlalchemy import create_engine  # noqa: E402
 
 encoding = tiktoken.get_encoding("o200k_base")
 
@@ -55,15 +57,18 @@ with open(os.path.join(data_dir, "queries.txt"), encoding="utf-8") as handle:
 
 # --- Set-up (untimed) -----------------------------------------------------------------------------------
 database = os.path.join(data_dir, "peer.sqlite")
-connection_string = "sqlite:///" + database
+engine = create_engine("sqlite:///" + database)
 current = max(turn["session"] for turn in turns)
 for session in sorted({turn["session"] for turn in turns}):
-    history = SQLChatMessageHistory(session_id=str(session), connection=connection_string)
+    history = SQLChatMessageHistory(session_id=str(session), connection=engine)
     messages = []
     for turn in turns:
         if turn["session"] == session:
             messages += [HumanMessage(turn["user"]), AIMessage(turn["assistant"])]
     history.add_messages(messages)
+# The current session's history object is made once and reused, as a server would keep it (constructing it
+# per turn also checks the schema each time).
+session_history = SQLChatMessageHistory(session_id=str(current), connection=engine)
 db = sqlite3.connect(database)
 db.execute("CREATE TABLE IF NOT EXISTS fact (key TEXT PRIMARY KEY, value TEXT)")
 db.executemany("INSERT OR REPLACE INTO fact VALUES (?, ?)", sorted(facts.items()))
@@ -95,7 +100,7 @@ def count(messages):
 
 
 def assemble(question, with_documents=True):
-    history = SQLChatMessageHistory(session_id=str(current), connection=connection_string).messages
+    history = session_history.messages
     profile = db.execute("SELECT key, value FROM fact ORDER BY key").fetchall()
     found = documents.invoke(question) if with_documents else []
     shots = pinned + [d.metadata for d in example_index.invoke(question) if not d.metadata["pinned"]]
