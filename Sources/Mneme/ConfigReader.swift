@@ -17,6 +17,7 @@ struct ConfigReader {
     func apply(to configuration: inout EngineConfiguration) {
         if let path = decoder.decode(String.self, at: ["database"]) { configuration.databasePath = path }
         if let flag = decoder.decode(Bool.self, at: ["extract_memory"]) { configuration.extractMemory = flag }
+        applyMemory(to: &configuration)
         if let delay = decoder.decode(Int.self, at: ["offline_delay_ms"]), positive(delay, at: ["offline_delay_ms"]) {
             configuration.offlineChunkDelay = .milliseconds(delay)
         }
@@ -79,6 +80,46 @@ struct ConfigReader {
             if let value = decoder.decode(Int.self, at: ["context", key]), positive(value, at: ["context", key]) {
                 configuration[keyPath: path] = value
             }
+        }
+        if let flag = decoder.decode(Bool.self, at: ["context", "recall_neighbors"]) {
+            configuration.recallNeighbors = flag
+        }
+    }
+
+    /// `memory_extractor` ("rules" or "llm") and `memory_model` ("provider:model").
+    private func applyMemory(to configuration: inout EngineConfiguration) {
+        if let name = decoder.decode(String.self, at: ["memory_extractor"]) {
+            if let extractor = MemoryExtractor(rawValue: name) {
+                configuration.memoryExtractor = extractor
+            } else {
+                let known = MemoryExtractor.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+                decoder.report(
+                    .error, at: line(["memory_extractor"]), "memory_extractor must be \(known) (it is \"\(name)\")")
+            }
+        }
+        if let model = decoder.decode(String.self, at: ["memory_model"]) {
+            do {
+                let target = try ModelTarget(parsing: model)
+                if ProviderKind.all.contains(target.provider) {
+                    configuration.memoryModel = model
+                } else {
+                    decoder.report(
+                        .error, at: line(["memory_model"]),
+                        "memory_model '\(model)': unknown provider (known: \(ProviderKind.all.joined(separator: ", ")))"
+                    )
+                }
+            } catch {
+                decoder.report(.error, at: line(["memory_model"]), "memory_model: \(error.message)")
+            }
+            if configuration.memoryExtractor != .llm {
+                decoder.report(
+                    .warning, at: line(["memory_model"]), "memory_model is used only with memory_extractor = \"llm\"")
+            }
+        }
+        if configuration.memoryExtractor == .llm && !configuration.extractMemory {
+            decoder.report(
+                .warning, at: line(["memory_extractor"]),
+                "memory_extractor = \"llm\" has no effect while extract_memory = false")
         }
     }
 

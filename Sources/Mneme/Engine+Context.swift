@@ -37,7 +37,13 @@ extension Engine {
         options: TurnOptions = TurnOptions(),
         excludingMessage: Int64? = nil
     ) async throws -> PreparedTurn {
-        let user = try await self.user(tenant: tenant, id: userID)
+        // A dry run reads: the user row is written only for a user never seen.
+        let user: User
+        if let existing = try await store.user(tenant: tenant, externalID: userID) {
+            user = existing
+        } else {
+            user = try await self.user(tenant: tenant, id: userID)
+        }
         return try await prepare(
             tenant: tenant, user: user, session: session, message: message, options: options,
             excludingMessage: excludingMessage)
@@ -68,17 +74,37 @@ extension Engine {
         let exact = decision.target.provider != "offline" && modelInfo.tokenizer.exactEncoding != nil
         let count = tokenCounter(model: decision.target.model, exact: exact)
 
-        let facts = try await store.facts(for: scope)
-        let examples = try await store.examples(tenantID: scope.tenantID, persona: persona.id, matching: message)
-        let documents = try await store.searchDocuments(
+        // The reads are independent: run them at once (SQLite WAL readers in parallel).
+        let store = self.store
+        let configuration = self.configuration
+        async let factsRead = store.facts(for: scope)
+        async let examplesRead = store.examples(tenantID: scope.tenantID, persona: persona.id, matching: message)
+        async let documentsRead = store.searchDocuments(
             message, for: scope, limit: configuration.documentCandidates, perDocument: 3)
         var history: [Message] = []
         if let session, options.caller?.history.isEmpty ?? true {
             history = try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)
                 .filter { $0.id != excludingMessage && ($0.role == .user || $0.role == .assistant) }
         }
-        let recall = try await store.searchMessages(
-            message, for: scope, limit: configuration.recallCandidates, excludingSession: session)
+        let now = options.referenceDate ?? Date()
+        let time = TimeReference.find(in: message, now: now)
+        var excluded = Set(history.map(\.id))
+        if let excludingMessage { excluded.insert(excludingMessage) }
+        let recall = try await store.recall(
+            RecallRequest(
+                text: time?.remainder ?? message, hits: configuration.recallCandidates, excluding: excluded,
+                windows: time?.intervals ?? [], recency: time?.prefersRecent == true ? 1 : 0, now: now,
+                neighbors: configuration.recallNeighbors),
+            for: scope)
+        let (facts, examples, documents) = try await (factsRead, examplesRead, documentsRead)
+        // Counts the store keeps for this model's encoding are used as they are (messages record their
+        // tokenizer; the indexer counts chunks with o200k_base).
+        let encoding = exact ? modelInfo.tokenizer.exactEncoding?.rawValue : nil
+        func cached(_ message: Message) -> Int? {
+            guard let encoding, message.tokenizer == encoding else { return nil }
+            return message.tokenCount
+        }
+        let chunkCounts = encoding == EncodingName.o200kBase.rawValue
 
         let reserved = reservedOutput(caller: options.caller, modelLimit: modelInfo.maxOutputTokens)
         let margin = configuration.safetyMarginTokens + (exact ? 0 : modelInfo.contextWindow / 50)
@@ -102,21 +128,23 @@ extension Engine {
             documents: documents.map {
                 DocumentCandidate(
                     chunkId: String($0.chunkID), documentURI: $0.uri, title: $0.title, headingPath: $0.headingPath,
-                    text: $0.text, score: $0.score)
+                    text: $0.text, score: $0.score, tokens: chunkCounts && $0.tokenCount > 0 ? $0.tokenCount : nil)
             },
             recall: recall.compactMap { hit in
                 guard let role = ChatRole(rawValue: hit.message.role.rawValue) else { return nil }
                 return RecallCandidate(
                     messageId: String(hit.message.id), externalId: hit.message.externalID,
                     sessionId: String(hit.message.sessionID), createdAt: hit.message.createdAt, role: role,
-                    speaker: role == .user ? name : nil, text: hit.message.content, score: hit.score)
+                    speaker: hit.message.metadata["speaker"] ?? (role == .user ? name : nil),
+                    text: hit.message.content, score: hit.score, turnId: "turn:\(hit.turn)",
+                    tokens: cached(hit.message))
             },
             history: history.compactMap { message in
                 guard let role = ChatRole(rawValue: message.role.rawValue) else { return nil }
                 return HistoryMessage(
                     messageId: String(message.id), externalId: message.externalID,
                     sessionId: String(message.sessionID), createdAt: message.createdAt, role: role,
-                    text: message.content)
+                    text: message.content, tokens: cached(message))
             },
             userMessage: message,
             userMessageId: excludingMessage.map(String.init),

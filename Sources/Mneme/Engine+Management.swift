@@ -80,6 +80,17 @@ extension Engine {
         try await store.addExample(tenant: tenant, persona: persona, input: input, output: output, pinned: pinned)
     }
 
+    /// The tenant's few-shot examples, of one persona (`""`: the shared ones) or all; pinned first.
+    public func examples(tenant: String, persona: String? = nil) async throws -> [FewShotExample] {
+        try await store.examples(tenant: tenant, persona: persona)
+    }
+
+    /// Removes few-shot examples of the tenant by id; returns how many were removed.
+    @discardableResult
+    public func removeExamples(_ ids: [Int64], tenant: String) async throws -> Int {
+        try await store.removeExamples(ids, tenant: tenant)
+    }
+
     /// The configured personas, by id.
     public var personas: [String: Persona] { configuration.personas }
 

@@ -2,6 +2,7 @@ import Foundation
 import MnemeContext
 import MnemeProviders
 import MnemeStore
+import MnemeTokenizer
 import Synchronization
 
 extension Engine {
@@ -59,19 +60,15 @@ extension Engine {
         }
 
         // 1. Persist the message first: whatever fails later, it is kept.
-        let stored = try await store.append(NewMessage(role: .user, content: message), to: session.id, for: scope)
+        let (tokens, tokenizer) = likelyCount(message, model: options.model)
+        let stored = try await store.append(
+            NewMessage(role: .user, content: message, tokenCount: tokens, tokenizer: tokenizer), to: session.id,
+            for: scope)
         emit(.accepted(session: session.id, userMessageID: stored.id))
 
-        // 2. Memory.
+        // 2. Memory (the model-based extractor, if configured, runs after the reply).
         if configuration.extractMemory {
-            let facts = FactExtractor().extract(from: message)
-            for fact in facts {
-                try await store.setFact(
-                    NewFact(
-                        key: fact.key, value: fact.value, source: .extracted, messageID: stored.id,
-                        confidence: min(max(fact.confidence, 0), 1)),
-                    for: scope)
-            }
+            let facts = try await extractWithRules(message, messageID: stored.id, scope: scope)
             if !facts.isEmpty { emit(.remembered(facts)) }
         }
 
@@ -144,6 +141,18 @@ extension Engine {
         let record = try await Task { try await store.finishTurn(completion, for: scope) }.value
         if let failure { throw failure }
         emit(.finished(record))
+        startModelExtraction(message, messageID: stored.id, scope: scope, turnTarget: target)
+    }
+
+    /// The message's exact token count for the model the turn will most likely use (the requested one, else
+    /// the default), stored with it so later prompts need not count it again; `nil` for estimated tokenizers.
+    func likelyCount(_ message: String, model: String?) -> (Int?, String?) {
+        let target = model.flatMap { try? ModelTarget(parsing: $0) } ?? defaultTarget
+        guard target.provider != ProviderKind.offline,
+            let encoding = counter.catalog.info(for: target.model).tokenizer.exactEncoding,
+            let tokenizer = try? Tokenizer.shared(encoding)
+        else { return (nil, nil) }
+        return (tokenizer.count(message), encoding.rawValue)
     }
 
     /// A message for a failure, safe to store and show (provider errors carry no secrets).

@@ -34,6 +34,8 @@ public final class Engine: Sendable {
     /// correct later estimates for models whose tokenizer is not public.
     let calibration: Mutex<UsageCalibration>
     let logger: Logger
+    /// Work turns start after their replies (see ``waitForBackgroundWork()``).
+    let background = BackgroundWork()
 
     /// Opens the database and sets up providers from the configuration and environment.
     public init(configuration: EngineConfiguration = EngineConfiguration(), logger: Logger = Store.silentLogger) throws

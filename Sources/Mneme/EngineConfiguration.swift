@@ -32,9 +32,19 @@ public struct EngineConfiguration: Sendable {
     public var safetyMarginTokens: Int
     /// Whether explicit statements ("my name is…", "remember that…") become profile facts.
     public var extractMemory: Bool
-    /// How many document chunks and recalled turns are fetched as candidates per turn.
+    /// Which extractor runs when ``extractMemory`` is on: patterns only, or patterns and a language model
+    /// after the reply.
+    public var memoryExtractor: MemoryExtractor
+    /// The model (`provider:model`) of the ``MemoryExtractor/llm`` extractor; `nil`: the model that answered
+    /// the turn.
+    public var memoryModel: String?
+    /// How many document chunks are fetched as candidates per turn.
     public var documentCandidates: Int
+    /// How many best-matching older messages are recalled per turn, each with the rest of its turn (the
+    /// question with its answer).
     public var recallCandidates: Int
+    /// Whether recall also offers the turn just before each recalled turn (at half its score).
+    public var recallNeighbors: Bool
     /// How many recent messages of the session are candidates.
     public var historyCandidates: Int
     /// Prices for cost reports.
@@ -67,8 +77,11 @@ public struct EngineConfiguration: Sendable {
         reservedOutputTokens = 1024
         safetyMarginTokens = 64
         extractMemory = true
+        memoryExtractor = .rules
+        memoryModel = nil
         documentCandidates = 8
         recallCandidates = 8
+        recallNeighbors = false
         historyCandidates = 60
         prices = PriceTable()
         offlineChunkDelay = .zero

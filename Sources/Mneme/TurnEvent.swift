@@ -1,3 +1,4 @@
+public import Foundation
 public import MnemeContext
 public import MnemeProviders
 public import MnemeStore
@@ -34,12 +35,19 @@ public struct TurnOptions: Sendable {
     public var budget: Int?
     /// The caller's own system instruction, history and sampling settings (see ``CallerContext``).
     public var caller: CallerContext?
+    /// The moment relative times in the message ("last week", "in March") are read against; `nil`: now.
+    /// For replaying old conversations and for tests.
+    public var referenceDate: Date?
 
     /// Creates options.
-    public init(model: String? = nil, persona: String? = nil, budget: Int? = nil, caller: CallerContext? = nil) {
+    public init(
+        model: String? = nil, persona: String? = nil, budget: Int? = nil, caller: CallerContext? = nil,
+        referenceDate: Date? = nil
+    ) {
         self.model = model
         self.persona = persona
         self.budget = budget
         self.caller = caller
+        self.referenceDate = referenceDate
     }
 }

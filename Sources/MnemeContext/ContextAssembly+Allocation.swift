@@ -16,11 +16,14 @@ extension ContextAssembly {
     // MARK: - Over-long items
 
     /// Trims every item larger than `maxItemShare × maxShare × flexible` (minus the section heading) down to
-    /// that size at sentence boundaries, spreading the cut over the item's texts (largest first).
+    /// that size at sentence boundaries, spreading the cut over the item's texts (largest first). With
+    /// ``BudgetPolicy/overflowBeyondMax`` a section may grow to the whole flexible budget, so the limit is
+    /// `maxItemShare × flexible`.
     mutating func trimOverlong() {
         for section in ContextSection.optional {
             let sectionPolicy = policy[section]!
-            let limit = share(sectionPolicy.maxItemShare * sectionPolicy.maxShare) - headerTokens[section]!
+            let reach = policy.overflowBeyondMax ? 1 : sectionPolicy.maxShare
+            let limit = share(sectionPolicy.maxItemShare * reach) - headerTokens[section]!
             guard limit > 0, let items = pending[section] else { continue }
             pending[section] = items.map { $0.cost > limit ? trimmed($0, to: limit) : $0 }
         }

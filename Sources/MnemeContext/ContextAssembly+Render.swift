@@ -1,6 +1,8 @@
 /// Rendering the planned items into a ``Prompt`` and counting it exactly.
 extension ContextAssembly {
-    func render() -> Prompt {
+    /// The prompt, and the token count of each message's text (known from planning: a message is counted on
+    /// its own, so its count cannot change when it is joined into the prompt).
+    func render() -> (prompt: Prompt, messageTokens: [Int]) {
         var blocks: [String] = [personaText]
         if let facts = nonEmptyTaken(.facts) {
             let lines = facts.map { item -> String in
@@ -10,18 +12,27 @@ extension ContextAssembly {
             blocks.append(PromptLayout.factsHeader + "\n" + lines.joined(separator: "\n"))
         }
         if let recall = nonEmptyTaken(.recall) {
-            let lines = recall.map { item -> String in
-                guard case .recall(let prefix) = item.kind else { return "" }
-                return prefix + item.pieces[0].text
+            // Oldest turn first: the section reads as a timeline (ranks still decide what is dropped).
+            let timeline = recall.enumerated().sorted { lhs, rhs in
+                guard case .recall(_, let left) = lhs.element.kind, case .recall(_, let right) = rhs.element.kind
+                else { return lhs.offset < rhs.offset }
+                let (leftTime, rightTime) = (left ?? .distantFuture, right ?? .distantFuture)
+                return leftTime != rightTime ? leftTime < rightTime : lhs.offset < rhs.offset
+            }
+            let lines = timeline.flatMap { _, item -> [String] in
+                guard case .recall(let prefixes, _) = item.kind else { return [] }
+                return zip(prefixes, item.pieces).map { $0 + $1.text }
             }
             blocks.append(PromptLayout.recallHeader + "\n" + lines.joined(separator: "\n"))
         }
         var messages: [PromptMessage] = []
+        var messageTokens: [Int] = []
         if let examples = nonEmptyTaken(.examples) {
             switch policy.examplePlacement {
             case .messages:
                 for item in examples {
                     messages += item.pieces.map { PromptMessage(role: $0.role, text: $0.text) }
+                    messageTokens += item.pieces.map(\.textTokens)
                 }
             case .system:
                 let pairs = examples.map { item in
@@ -41,11 +52,13 @@ extension ContextAssembly {
         if let history = nonEmptyTaken(.history) {
             for item in history.reversed() {
                 messages += item.pieces.map { PromptMessage(role: $0.role, text: $0.text) }
+                messageTokens += item.pieces.map(\.textTokens)
             }
         }
         messages.append(PromptMessage(role: .user, text: userText))
+        messageTokens.append(userTokens)
         let system = blocks.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        return Prompt(system: system, messages: messages)
+        return (Prompt(system: system, messages: messages), messageTokens)
     }
 
     /// Taken items of a section in rank order (most valuable first), or `nil` if none.
@@ -54,14 +67,15 @@ extension ContextAssembly {
         return items.sorted { $0.rank < $1.rank }
     }
 
-    /// What the provider counts: reply priming plus, per message, its overhead, role and content.
-    func exactCount(_ prompt: Prompt) -> Int {
+    /// What the provider counts: reply priming plus, per message, its overhead, role and content. The system
+    /// text, which joins blocks, is counted again; message texts use their known counts.
+    func exactCount(_ prompt: Prompt, messageTokens: [Int]) -> Int {
         var total = limits.replyPriming
         if !prompt.system.isEmpty {
             total += limits.tokensPerMessage + systemRoleTokens + counter(prompt.system)
         }
-        for message in prompt.messages {
-            total += limits.tokensPerMessage + roleTokens(message.role) + counter(message.text)
+        for (message, tokens) in zip(prompt.messages, messageTokens) {
+            total += limits.tokensPerMessage + roleTokens(message.role) + tokens
         }
         return total
     }
@@ -72,8 +86,8 @@ extension ContextAssembly {
         var recounts = 0
         var shrinkSteps = 0
         while true {
-            let prompt = render()
-            let total = exactCount(prompt)
+            let (prompt, messageTokens) = render()
+            let total = exactCount(prompt, messageTokens: messageTokens)
             recounts += 1
             let over = total - limits.available
             if over <= 0 { return (prompt, total, recounts) }

@@ -18,8 +18,10 @@
 ///    Over-long single items are trimmed at sentence boundaries with a marker (``SectionPolicy/maxItemShare``).
 /// 3. Allocation by ``BudgetPolicy``: minimum shares by priority, then maximum shares by priority (history stays
 ///    a contiguous run of the newest whole turns; other sections skip what does not fit and try smaller items).
-/// 4. The prompt is rendered and recounted exactly with the counter, including per-message overheads; while it
-///    is over `available`, the lowest-priority, least valuable item is dropped (`over_budget_after_recount`).
+/// 4. The prompt is rendered and recounted exactly with the counter, including per-message overheads (the system
+///    text, which joins blocks, is counted again; each message's text keeps the count it was planned with — a
+///    message is counted on its own, so a candidate's `tokens` must be its exact count for this counter); while
+///    it is over `available`, the lowest-priority, least valuable item is dropped (`over_budget_after_recount`).
 public struct ContextBuilder: Sendable {
     /// The default policy (an input's own ``ContextInput/policy`` wins).
     public var policy: BudgetPolicy

@@ -17,7 +17,8 @@ public struct DocumentCandidate: Sendable, Hashable, Codable {
     public var text: String
     /// Retrieval score, higher is better (map SQLite's negative BM25 rank with `-rank`).
     public var score: Double
-    /// The exact token count of ``text`` for the target model, if the store cached it.
+    /// The exact token count of ``text`` for the target model, if the store cached it (trusted: a wrong
+    /// count can make the final count wrong).
     public var tokens: Int?
     /// False when the user may not see this document (normally filtered in SQL already): dropped as not visible.
     public var isVisible: Bool

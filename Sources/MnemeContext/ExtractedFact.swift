@@ -20,6 +20,8 @@ public struct ExtractedFact: Sendable, Hashable, Codable {
         case preference
         /// Something the user asked to remember.
         case note
+        /// Any other fact about the user, found by a language model (``ModelFactExtraction``).
+        case fact
     }
 
     /// The profile key (see the type's documentation for the scheme).

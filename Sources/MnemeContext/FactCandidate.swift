@@ -21,7 +21,8 @@ public struct FactCandidate: Sendable, Hashable, Codable {
     public var updatedAt: Date?
     /// Relevance to the current message, higher is better, if the store computes one.
     public var score: Double?
-    /// The exact token count of ``value`` for the target model, if the store cached it.
+    /// The exact token count of ``value`` for the target model, if the store cached it (trusted: a wrong
+    /// count can make the final count wrong).
     public var tokens: Int?
 
     /// Creates a fact candidate.

@@ -25,7 +25,8 @@ public struct HistoryMessage: Sendable, Hashable, Codable {
     public var speaker: String?
     /// The message text.
     public var text: String
-    /// The exact token count of ``text`` for the target model, if the store cached it.
+    /// The exact token count of ``text`` for the target model, if the store cached it (trusted: a wrong
+    /// count can make the final count wrong).
     public var tokens: Int?
 
     /// Creates a history message.

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// One unit the allocator takes or drops as a whole: a fact, an example pair, a document chunk, a recalled
 /// message, or a whole history turn (one or more user messages and their answers).
 struct PlanItem {
@@ -16,7 +22,8 @@ struct PlanItem {
         case fact(key: String)
         case example
         case document(source: String)
-        case recall(prefix: String)
+        /// A recalled turn: one line prefix per piece, and when its first message was written.
+        case recall(prefixes: [String], time: Date?)
         case turn
     }
 

@@ -6,7 +6,8 @@
 
 /// An older message of the same user from an earlier session, recalled by relevance (FTS5).
 ///
-/// A recall candidate whose ``messageId`` is also in ``ContextInput/history`` is dropped as a duplicate.
+/// A recall candidate whose ``messageId`` or text is also in ``ContextInput/history`` is dropped as a duplicate.
+/// Candidates sharing a ``turnId`` form one unit (a question and its answer): the builder takes them together.
 public struct RecallCandidate: Sendable, Hashable, Codable {
     /// Stable identifier, `message:<messageId>` by default.
     public var id: String
@@ -26,7 +27,11 @@ public struct RecallCandidate: Sendable, Hashable, Codable {
     public var text: String
     /// Relevance to the current message, higher is better.
     public var score: Double
-    /// The exact token count of ``text`` for the target model, if the store cached it.
+    /// The turn the message belongs to: candidates with the same turn id are taken or dropped together and
+    /// rendered together, in the order they were written (a question with its answer). `nil`: on its own.
+    public var turnId: String?
+    /// The exact token count of ``text`` for the target model, if the store cached it (trusted: a wrong
+    /// count can make the final count wrong).
     public var tokens: Int?
     /// False when this message may not be recalled (e.g. its session was excluded): dropped as not visible.
     public var isVisible: Bool
@@ -35,7 +40,7 @@ public struct RecallCandidate: Sendable, Hashable, Codable {
     public init(
         id: String? = nil, messageId: String, externalId: String? = nil, sessionId: String? = nil,
         createdAt: Date? = nil, role: ChatRole, speaker: String? = nil, text: String, score: Double,
-        tokens: Int? = nil, isVisible: Bool = true
+        turnId: String? = nil, tokens: Int? = nil, isVisible: Bool = true
     ) {
         self.id = id ?? "message:\(messageId)"
         self.messageId = messageId
@@ -46,6 +51,7 @@ public struct RecallCandidate: Sendable, Hashable, Codable {
         self.speaker = speaker
         self.text = text
         self.score = score
+        self.turnId = turnId
         self.tokens = tokens
         self.isVisible = isVisible
     }

@@ -20,8 +20,9 @@ public struct SectionPolicy: Sendable, Hashable, Codable {
     public var maxShare: Double
     /// Candidates scored below this are dropped as `below_score` (sections with scores only).
     public var minScore: Double?
-    /// A single item larger than `maxItemShare × maxShare × flexible budget` is trimmed at sentence
-    /// boundaries to that size, with a marker, instead of being dropped.
+    /// A single item larger than `maxItemShare × maxShare × flexible budget` (with `overflow_beyond_max`:
+    /// `maxItemShare × flexible budget`) is trimmed at sentence boundaries to that size, with a marker, instead
+    /// of being dropped.
     public var maxItemShare: Double
     /// At most this many candidates are taken (history: messages), if set.
     public var maxItems: Int?

@@ -2,10 +2,13 @@ import GRDB
 
 /// A few-shot example: an input and the answer the assistant should give, per persona.
 public struct FewShotExample: Hashable, Sendable, Codable {
+    /// Row id.
     public let id: Int64
     /// The persona it belongs to (empty: every persona).
     public let persona: String
+    /// The user's message of the example.
     public let input: String
+    /// The answer the assistant should give.
     public let output: String
     /// Always offered, whatever the user's message.
     public let pinned: Bool
@@ -56,6 +59,37 @@ extension Store {
             )
             results += matched.map { Self.example($0, score: $0["score"]) }
             return results
+        }
+    }
+
+    /// The tenant's examples, of one persona (`""`: the shared ones) or all, pinned first, then oldest first.
+    public func examples(tenant: String, persona: String? = nil) async throws -> [FewShotExample] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.* FROM example e JOIN tenant t ON t.id = e.tenant_id
+                    WHERE t.name = ?1 AND (?2 IS NULL OR e.persona = ?2) ORDER BY e.pinned DESC, e.id
+                    """,
+                arguments: [tenant, persona]
+            ).map { Self.example($0, score: 0) }
+        }
+    }
+
+    /// Removes examples of the tenant by id; returns how many were removed (ids of other tenants are not found).
+    @discardableResult
+    public func removeExamples(_ ids: [Int64], tenant: String) async throws -> Int {
+        if ids.isEmpty { return 0 }
+        return try await write { db in
+            var removed = 0
+            for id in ids {
+                try db.execute(
+                    sql: "DELETE FROM example WHERE id = ? AND tenant_id = (SELECT id FROM tenant WHERE name = ?)",
+                    arguments: [id, tenant])
+                removed += db.changesCount
+            }
+            if removed > 0 { try db.execute(sql: "INSERT INTO example_fts(example_fts) VALUES ('optimize')") }
+            return removed
         }
     }
 

@@ -58,5 +58,6 @@ struct AskCommand: AsyncParsableCommand {
             if json { Output.line(EventJSON.failure(error)) } else { Output.line() }
             throw error
         }
+        await engine.waitForBackgroundWork()  // the model-based memory extractor, if configured
     }
 }

@@ -7,7 +7,10 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run Mneme's benchmarks (figures for docs/benchmarks.md).",
-        subcommands: [StoreBench.self, RetrievalBench.self, EngineBench.self, StartupBench.self, ServeBench.self]
+        subcommands: [
+            StoreBench.self, RetrievalBench.self, EngineBench.self, StartupBench.self, ServeBench.self,
+            RecallBench.self, ContextBench.self,
+        ]
     )
 }
 

@@ -61,6 +61,7 @@ struct ChatCommand: AsyncParsableCommand {
             }
             await state.turn(text, interrupts: interrupts)
         }
+        await engine.waitForBackgroundWork()  // the model-based memory extractor, if configured
         Output.line("Bye.")
     }
 }

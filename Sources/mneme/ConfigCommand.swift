@@ -70,11 +70,14 @@ struct ConfigShow: AsyncParsableCommand {
             "default model     \(engine.defaultModel) (\(engine.defaultModelReason))",
             "default persona   \(configuration.defaultPersona)",
             "personas          \(configuration.personas.keys.sorted().joined(separator: ", "))",
-            "memory extraction \(configuration.extractMemory ? "on" : "off")",
+            "memory extraction \(configuration.extractMemory ? "on" : "off") (\(configuration.memoryExtractor.rawValue)"
+                + (configuration.memoryExtractor == .llm
+                    ? ", model \(configuration.memoryModel ?? "the turn's")" : "") + ")",
             "reserved output   \(configuration.reservedOutputTokens) tokens",
             "safety margin     \(configuration.safetyMarginTokens) tokens",
             "candidates        documents \(configuration.documentCandidates), recall \(configuration.recallCandidates), "
-                + "history \(configuration.historyCandidates)",
+                + "history \(configuration.historyCandidates)"
+                + (configuration.recallNeighbors ? ", recall with neighbouring turns" : ""),
         ]
         for route in configuration.routes {
             let fallbacks =

@@ -17,12 +17,18 @@ enum ConfigTemplate {
         # The persona of new sessions, and whether "my name is …" / "remember that …" become profile facts.
         # default_persona = "assistant"
         # extract_memory = true
+        # Which extractor: "rules" (patterns, before the reply) or "llm" (patterns, then a model asked for
+        # JSON after the reply: no added latency; malformed answers are ignored). memory_model: the model of
+        # the "llm" extractor, "provider:model" (unset: the model that answered the turn).
+        # memory_extractor = "rules"
+        # memory_model = "openai:gpt-4o-mini"
 
         [context]
         # reserved_output_tokens = 1024   # kept free for the answer
         # safety_margin_tokens = 64
         # document_candidates = 8         # chunks fetched per turn before budgeting
-        # recall_candidates = 8           # older turns fetched per turn
+        # recall_candidates = 8           # best-matching older messages, each with its whole turn
+        # recall_neighbors = false        # also the turn before each recalled turn
         # history_candidates = 60         # recent messages considered
 
         # How the token budget is shared (see docs/user-guide.md, "Budget policy").

@@ -16,7 +16,7 @@ struct MnemeCommand: AsyncParsableCommand {
         version: MnemeVersion.string,
         subcommands: [
             ChatCommand.self, AskCommand.self, ContextCommand.self, ExplainCommand.self, ProfileCommand.self,
-            HistoryCommand.self, IndexCommand.self,
+            HistoryCommand.self, ExamplesCommand.self, IndexCommand.self,
             SearchCommand.self, DocsCommand.self,
             TokensCommand.self, ServeCommand.self, KeysCommand.self, BenchCommand.self, ConfigCommand.self,
             UsageCommand.self,

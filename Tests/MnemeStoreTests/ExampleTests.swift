@@ -24,4 +24,25 @@ import Testing
             try await store.addExample(tenant: "acme", input: "", output: "x")
         }
     }
+
+    @Test func listingAndRemovalStayWithinTheTenant() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let first = try await store.addExample(
+            tenant: "acme", persona: "support", input: "Reset password?", output: "A")
+        let pinned = try await store.addExample(tenant: "acme", input: "Hi", output: "Hello", pinned: true)
+        let foreign = try await store.addExample(tenant: "globex", input: "Reset password?", output: "G")
+        #expect(try await store.examples(tenant: "acme").map(\.id) == [pinned, first], "pinned first")
+        #expect(try await store.examples(tenant: "acme", persona: "support").map(\.id) == [first])
+        #expect(try await store.examples(tenant: "acme", persona: "").map(\.id) == [pinned])
+        #expect(try await store.examples(tenant: "nobody").isEmpty)
+        #expect(try await store.removeExamples([foreign, first], tenant: "acme") == 1)
+        #expect(try await store.examples(tenant: "globex").map(\.id) == [foreign], "another tenant's example stays")
+        // A removed example is no longer matched by its words.
+        let acme = try await store.ensureTenant("acme")
+        #expect(
+            try await store.examples(tenantID: acme.id, persona: "support", matching: "reset password").map(\.id) == [
+                pinned
+            ])
+    }
 }

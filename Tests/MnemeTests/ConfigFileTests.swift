@@ -136,6 +136,47 @@ import Testing
             }, "a model naming no route of the file may be a registered route: a warning")
     }
 
+    @Test func memoryExtractorAndRecallSettings() throws {
+        let good = """
+            memory_extractor = "llm"
+            memory_model = "anthropic:claude-haiku-4-5"
+            [context]
+            recall_candidates = 24
+            recall_neighbors = true
+            """
+        let report = ConfigFile.check(text: good, source: "m.toml", environment: [:])
+        #expect(report.issues.isEmpty, "\(report.issues)")
+        let configuration = try #require(report.configuration)
+        #expect(configuration.memoryExtractor == .llm)
+        #expect(configuration.memoryModel == "anthropic:claude-haiku-4-5")
+        #expect(configuration.recallCandidates == 24 && configuration.recallNeighbors)
+        let defaults = try #require(ConfigFile.check(text: "", environment: [:]).configuration)
+        #expect(defaults.memoryExtractor == .rules && defaults.memoryModel == nil && !defaults.recallNeighbors)
+
+        let bad = """
+            # memory
+            memory_extractor = "gpt"
+            memory_model = "claude-haiku"
+            [context]
+            recall_neighbors = "yes"
+            """
+        let errors = ConfigFile.check(text: bad, source: "bad.toml", environment: [:]).issues.filter {
+            $0.severity == .error
+        }
+        func line(_ fragment: String) -> Int? { errors.first { $0.message.contains(fragment) }?.line }
+        #expect(line(#"memory_extractor must be "rules" or "llm" (it is "gpt")"#) == 2)
+        #expect(line("memory_model:") == 3)
+        #expect(line("expected true or false") == 5)
+        let unknown = ConfigFile.check(text: #"memory_model = "cohere:command-r""#, environment: [:])
+        #expect(unknown.issues.contains { $0.severity == .error && $0.message.contains("unknown provider") })
+        // A model without the "llm" extractor, or the extractor with memory off: warnings, the file loads.
+        let unused = ConfigFile.check(text: #"memory_model = "openai:gpt-4o-mini""#, environment: [:])
+        #expect(unused.configuration != nil)
+        #expect(unused.issues.contains { $0.severity == .warning && $0.message.contains("used only with") })
+        let off = ConfigFile.check(text: "extract_memory = false\nmemory_extractor = \"llm\"", environment: [:])
+        #expect(off.issues.contains { $0.severity == .warning && $0.line == 2 && $0.message.contains("no effect") })
+    }
+
     @Test func syntaxErrorsAndMissingFilesAreReportedNotThrownPastTheCaller() throws {
         #expect(
             ConfigFile.check(text: "a = [1,", source: "x.toml").issues.first?.description.hasPrefix("x.toml:1:") == true
