@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "MnemeStemming",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -26,6 +26,8 @@ public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
     let logger: Logger
+    /// Document frequencies of the chunk index, shared by the connections.
+    let termStatistics = TermStatistics()
 
     /// Opens the database at `path`, creating it (and running the migrations) when the file is
     /// missing or empty.
@@ -47,6 +49,7 @@ public final class Store: Sendable {
             // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             db.add(tokenizer: TextTokenizer.self)
+            RankFunction.register(db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -28,6 +28,9 @@ struct RetrievalBench: AsyncParsableCommand {
     @Option(help: "Scripts folder (for the Python peers).")
     var scripts = "scripts"
 
+    @Option(help: "Which parts to run, comma-separated: quality, throughput, latency.")
+    var parts = "quality,throughput,latency"
+
     struct Collection {
         var docs: [(id: String, title: String, text: String)] = []
         var queries: [(id: String, text: String)] = []
@@ -40,9 +43,10 @@ struct RetrievalBench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        try await quality(collection, folder: folder)
-        try await throughput(collection, folder: folder)
-        try await latency(collection, folder: folder)
+        let chosen = Set(parts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        if chosen.contains("quality") { try await quality(collection, folder: folder) }
+        if chosen.contains("throughput") { try await throughput(collection, folder: folder) }
+        if chosen.contains("latency") { try await latency(collection, folder: folder) }
     }
 
     private func loadCollection() throws -> Collection {
@@ -97,22 +101,26 @@ struct RetrievalBench: AsyncParsableCommand {
                 tenant: "bench"
             )
         }
-        var graded = 0.0
-        var binary = 0.0
-        for query in collection.queries {
-            let hits = try await store.searchDocuments(query.text, for: user.scope, limit: 10, perDocument: 1)
-            let judged = collection.judgements[query.id] ?? [:]
-            graded += Self.ndcg(hits.map(\.uri), judged, binary: false)
-            binary += Self.ndcg(hits.map(\.uri), judged, binary: true)
+        var rows: [[String]] = []
+        for feedback in [true, false] {
+            var graded = 0.0
+            var binary = 0.0
+            for query in collection.queries {
+                let hits = try await store.searchDocuments(
+                    query.text, for: user.scope, limit: 10, perDocument: 1, feedback: feedback)
+                let judged = collection.judgements[query.id] ?? [:]
+                graded += Self.ndcg(hits.map(\.uri), judged, binary: false)
+                binary += Self.ndcg(hits.map(\.uri), judged, binary: true)
+            }
+            let count = Double(collection.queries.count)
+            rows.append([
+                feedback
+                    ? "Mneme (stemmed FTS5, idf-weighted BM25, title weight, feedback; the default)"
+                    : "Mneme without feedback (feedback: false)",
+                String(format: "%.4f", graded / count), String(format: "%.4f", binary / count),
+            ])
         }
-        let count = Double(collection.queries.count)
         Output.line("Cranfield (\(collection.docs.count) docs, \(collection.queries.count) queries), nDCG@10:")
-        var rows = [
-            [
-                "Mneme (Snowball-stemmed FTS5, stop words, title weight)", String(format: "%.4f", graded / count),
-                String(format: "%.4f", binary / count),
-            ]
-        ]
         if let baseline = runPython(["cranfield_baseline.py", cranfield]) {
             rows.append([
                 "plain FTS5 bm25, OR of terms (baseline)", String(format: "%.4f", baseline["ndcg10"] as? Double ?? 0),

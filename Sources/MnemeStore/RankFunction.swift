@@ -1,0 +1,175 @@
+import GRDB
+import GRDBSQLite
+
+/// `mneme_rank(chunk_fts, parameters)`: the FTS5 ranking function of document search, BM25
+/// with per-term weights and top-k pruning.
+///
+/// FTS5's built-in `bm25()` weighs every phrase the same and counts each phrase's matching
+/// rows by scanning its whole posting list on every query; this function takes the weight of
+/// each phrase (query weight × idf, computed by the caller from cached document frequencies)
+/// and never scans posting lists.
+///
+/// `parameters` is a blob of `Float64`s (see ``RankParameters``). A phrase's score is
+/// `weight × f × (k1 + 1) / (f + k1 × (1 − b + b × length / average length))`, where `f` sums
+/// the column weights of the phrase's occurrences in the row — FTS5's BM25 with column weights.
+///
+/// **Pruning.** The function remembers the best `keep` scores of the current query. A row
+/// whose score cannot reach them — bounded from its term frequencies with the shortest possible
+/// length, before the row's length is read — gets `-1` instead of its score. The query must
+/// therefore be `ORDER BY score DESC LIMIT keep` with no other filter on the full-text rows,
+/// and its top `keep` rows are exactly those of the unpruned ranking.
+enum RankFunction {
+    static let name = "mneme_rank"
+
+    /// Registers the function on a connection.
+    static func register(_ db: Database) {
+        let api = FTS5.api(db)
+        _ = api.pointee.xCreateFunction?(UnsafeMutablePointer(mutating: api), name, nil, rank, nil)
+    }
+}
+
+/// The parameters of one query of ``RankFunction``, in the order of the blob.
+struct RankParameters: Sendable, Hashable {
+    /// The first phrase of the match expression that is scored (phrases before it only select rows).
+    var firstPhrase: Int
+    /// How many best scores to keep for pruning; 0 turns pruning off.
+    var keep: Int
+    var k1 = 1.2
+    var b = 0.75
+    /// The BM25 weight of each column of the index.
+    var columnWeights: [Double]
+    /// The weight of each scored phrase, in expression order from ``firstPhrase``.
+    var phraseWeights: [Double]
+
+    /// The blob passed to SQL.
+    var blob: [UInt8] {
+        let values =
+            [Double(firstPhrase), Double(keep), k1, b, Double(columnWeights.count)] + columnWeights + phraseWeights
+        return values.withUnsafeBytes { Array($0) }
+    }
+
+    init(firstPhrase: Int, keep: Int, columnWeights: [Double], phraseWeights: [Double]) {
+        self.firstPhrase = firstPhrase
+        self.keep = keep
+        self.columnWeights = columnWeights
+        self.phraseWeights = phraseWeights
+    }
+
+    /// Reads a blob; `nil` when it is malformed.
+    init?(blob: UnsafeRawBufferPointer) {
+        guard blob.count % 8 == 0, blob.count >= 5 * 8 else { return nil }
+        var values = [Double](repeating: 0, count: blob.count / 8)
+        values.withUnsafeMutableBytes { $0.copyMemory(from: blob) }
+        let columns = Int(values[4])
+        guard values[0] >= 0, values[1] >= 0, columns >= 0, values.count >= 5 + columns else { return nil }
+        firstPhrase = Int(values[0])
+        keep = Int(values[1])
+        k1 = values[2]
+        b = values[3]
+        columnWeights = Array(values[5..<5 + columns])
+        phraseWeights = Array(values[(5 + columns)...])
+    }
+}
+
+/// The state of one query, kept by FTS5 between rows.
+private final class RankState {
+    let parameters: RankParameters
+    var frequencies: [Double]
+    var best: ScoreHeap
+    var averageLength: Double?
+    /// The last row scored: SQLite may ask for a row's score twice (result and sort key).
+    var lastRow: Int64?
+    var lastScore = 0.0
+
+    init(_ parameters: RankParameters) {
+        self.parameters = parameters
+        frequencies = [Double](repeating: 0, count: parameters.phraseWeights.count)
+        best = ScoreHeap(capacity: parameters.keep)
+    }
+}
+
+private func releaseState(_ pointer: UnsafeMutableRawPointer?) {
+    guard let pointer else { return }
+    Unmanaged<RankState>.fromOpaque(pointer).release()
+}
+
+private func rank(
+    _ api: UnsafePointer<Fts5ExtensionApi>?,
+    _ fts: OpaquePointer?,
+    _ context: OpaquePointer?,
+    _ count: Int32,
+    _ values: UnsafeMutablePointer<OpaquePointer?>?
+) {
+    guard let api = api?.pointee, let values, count == 1 else {
+        sqlite3_result_error(context, "mneme_rank(table, parameters) takes one parameter blob", -1)
+        return
+    }
+    let state: RankState
+    if let saved = api.xGetAuxdata?(fts, 0) {
+        state = Unmanaged<RankState>.fromOpaque(saved).takeUnretainedValue()
+    } else {
+        let bytes = sqlite3_value_bytes(values[0])
+        guard let pointer = sqlite3_value_blob(values[0]),
+            let parameters = RankParameters(blob: UnsafeRawBufferPointer(start: pointer, count: Int(bytes)))
+        else {
+            sqlite3_result_error(context, "mneme_rank: malformed parameters", -1)
+            return
+        }
+        state = RankState(parameters)
+        _ = api.xSetAuxdata?(fts, Unmanaged.passRetained(state).toOpaque(), releaseState)
+    }
+    let row = api.xRowid?(fts)
+    if state.lastRow != row {
+        state.lastScore = score(api, fts, state)
+        state.lastRow = row
+    }
+    sqlite3_result_double(context, state.lastScore)
+}
+
+/// The row's score, or -1 when it cannot enter the best `keep`.
+private func score(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, _ state: RankState) -> Double {
+    let parameters = state.parameters
+    let k1 = parameters.k1
+    let phrases = Int(api.xPhraseCount?(fts) ?? 0)
+    var bound = 0.0
+    let shortest = k1 * (1 - parameters.b)
+    for index in parameters.phraseWeights.indices {
+        var frequency = 0.0
+        let phrase = parameters.firstPhrase + index
+        if phrase < phrases {
+            var iterator = Fts5PhraseIter()
+            var column: Int32 = 0
+            var offset: Int32 = 0
+            _ = api.xPhraseFirst?(fts, Int32(phrase), &iterator, &column, &offset)
+            while column >= 0 {
+                let weight = Int(column) < parameters.columnWeights.count ? parameters.columnWeights[Int(column)] : 1
+                frequency += weight
+                api.xPhraseNext?(fts, &iterator, &column, &offset)
+            }
+        }
+        state.frequencies[index] = frequency
+        if frequency > 0 {
+            bound += parameters.phraseWeights[index] * frequency * (k1 + 1) / (frequency + shortest)
+        }
+    }
+    if state.best.isFull, bound <= state.best.minimum { return -1 }
+    let average = state.averageLength ?? averageLength(api, fts)
+    state.averageLength = average
+    var length: Int32 = 0
+    _ = api.xColumnSize?(fts, -1, &length)
+    let norm = k1 * (1 - parameters.b + parameters.b * Double(length) / average)
+    var total = 0.0
+    for (index, frequency) in state.frequencies.enumerated() where frequency > 0 {
+        total += parameters.phraseWeights[index] * frequency * (k1 + 1) / (frequency + norm)
+    }
+    state.best.insert(total)
+    return total
+}
+
+private func averageLength(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?) -> Double {
+    var rows: sqlite3_int64 = 0
+    var tokens: sqlite3_int64 = 0
+    _ = api.xRowCount?(fts, &rows)
+    _ = api.xColumnTotalSize?(fts, -1, &tokens)
+    return rows > 0 && tokens > 0 ? Double(tokens) / Double(rows) : 1
+}
