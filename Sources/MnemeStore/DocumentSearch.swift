@@ -10,7 +10,9 @@ import GRDB
 /// together stay within ``selectionBudget`` entries, at least one word), every query word
 /// (and feedback word) scores them, document frequencies come from ``TermStatistics``, and
 /// ``RankFunction`` skips reading the length of rows that cannot reach the top. Only when the
-/// selected rows give too few results are all the query's words used to select.
+/// selected rows give too few results are all the query's words used to select. Feedback
+/// re-ranks the first search's best chunks in Swift (``BM25``) instead of searching again with
+/// some thirty terms.
 struct DocumentSearch {
     /// The most posting-list entries the selecting words may have together (beyond the first).
     static let selectionBudget = 2048
@@ -19,7 +21,8 @@ struct DocumentSearch {
     let statistics: TermStatistics
     let scope: UserScope
     let collection: String?
-    private let rows: Int
+    private let totals: IndexTotals
+    private var rows: Int { totals.rows }
     private var frequencies: [String: Int] = [:]
 
     init(_ db: Database, statistics: TermStatistics, scope: UserScope, collection: String?) throws {
@@ -27,23 +30,26 @@ struct DocumentSearch {
         self.statistics = statistics
         self.scope = scope
         self.collection = collection
-        rows = try statistics.refresh(db)
+        totals = try statistics.refresh(db)
     }
 
-    /// The best `limit` chunks for `words`, expanded by feedback when asked.
+    /// The best `limit` chunks for `words`; with feedback, the best ``QueryExpansion/depth``
+    /// chunks re-ranked by the expanded query.
     mutating func run(_ words: [QueryTerm], limit: Int, feedback: Bool) throws -> [ChunkHit] {
         guard rows > 0 else { return [] }
         let present = try words.filter { try frequency($0) > 0 }
         if present.isEmpty { return [] }
         let selecting = selection(present)
-        let feedbackLimit = feedback ? max(limit, QueryExpansion.feedbackChunks) : limit
-        let first = try ranked(selecting: selecting, all: present, scored: present, limit: feedbackLimit)
+        let depth = feedback ? max(limit, QueryExpansion.depth) : limit
+        let first = try ranked(selecting: selecting, all: present, scored: present, limit: depth)
         guard feedback, !first.isEmpty else { return Array(first.prefix(limit)) }
         let added = try expansion(
             first.prefix(QueryExpansion.feedbackChunks).map { ($0.text, $0.score) }, excluding: present)
         if added.isEmpty { return Array(first.prefix(limit)) }
         let expanded = QueryExpansion.expanded(present, adding: added)
-        return try ranked(selecting: selecting, all: present, scored: expanded, limit: limit)
+        let weights = expanded.map { $0.weight * idf($0) }
+        let scoring = BM25(columnWeights: Store.chunkColumnWeights, averageLength: totals.averageLength)
+        return Array(scoring.rerank(first, terms: expanded, weights: weights).prefix(limit))
     }
 
     /// The rarest words, within the budget.
@@ -109,7 +115,7 @@ struct DocumentSearch {
     private func fetch(selecting: [QueryTerm], scored: [QueryTerm], limit: Int) throws -> [ChunkHit] {
         let expression = DocumentQuery.expression(selecting: selecting, scored: scored)
         let weights = scored.map { $0.weight * idf($0) }
-        let keep = max(limit * 2, 32)
+        let keep = limit + 16
         for pruned in [true, false] {
             let parameters = RankParameters(
                 firstPhrase: expression.firstScored, keep: pruned ? keep : 0,

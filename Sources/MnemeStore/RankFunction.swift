@@ -71,10 +71,15 @@ struct RankParameters: Sendable, Hashable {
     }
 }
 
-/// The state of one query, kept by FTS5 between rows.
+/// The state of one query, kept by FTS5 between rows. Buffers rather than arrays: this is the
+/// inner loop of every search, run for each candidate row.
 private final class RankState {
-    let parameters: RankParameters
-    var frequencies: [Double]
+    let firstPhrase: Int32
+    let k1: Double
+    let b: Double
+    let columnWeights: UnsafeMutableBufferPointer<Double>
+    let phraseWeights: UnsafeMutableBufferPointer<Double>
+    let frequencies: UnsafeMutableBufferPointer<Double>
     var best: ScoreHeap
     var averageLength: Double?
     /// The last row scored: SQLite may ask for a row's score twice (result and sort key).
@@ -82,9 +87,22 @@ private final class RankState {
     var lastScore = 0.0
 
     init(_ parameters: RankParameters) {
-        self.parameters = parameters
-        frequencies = [Double](repeating: 0, count: parameters.phraseWeights.count)
+        firstPhrase = Int32(clamping: parameters.firstPhrase)
+        k1 = parameters.k1
+        b = parameters.b
+        columnWeights = .allocate(capacity: parameters.columnWeights.count)
+        _ = columnWeights.initialize(from: parameters.columnWeights)
+        phraseWeights = .allocate(capacity: parameters.phraseWeights.count)
+        _ = phraseWeights.initialize(from: parameters.phraseWeights)
+        frequencies = .allocate(capacity: parameters.phraseWeights.count)
+        frequencies.initialize(repeating: 0)
         best = ScoreHeap(capacity: parameters.keep)
+    }
+
+    deinit {
+        columnWeights.deallocate()
+        phraseWeights.deallocate()
+        frequencies.deallocate()
     }
 }
 
@@ -128,39 +146,38 @@ private func rank(
 
 /// The row's score, or -1 when it cannot enter the best `keep`.
 private func score(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, _ state: RankState) -> Double {
-    let parameters = state.parameters
-    let k1 = parameters.k1
-    let phrases = Int(api.xPhraseCount?(fts) ?? 0)
+    let k1 = state.k1
+    let phrases = api.xPhraseCount?(fts) ?? 0
+    let columns = state.columnWeights
+    let weights = state.phraseWeights
+    let frequencies = state.frequencies
+    let shortest = k1 * (1 - state.b)
     var bound = 0.0
-    let shortest = k1 * (1 - parameters.b)
-    for index in parameters.phraseWeights.indices {
+    var iterator = Fts5PhraseIter()
+    var column: Int32 = 0
+    var offset: Int32 = 0
+    for index in 0..<weights.count {
         var frequency = 0.0
-        let phrase = parameters.firstPhrase + index
+        let phrase = state.firstPhrase + Int32(index)
         if phrase < phrases {
-            var iterator = Fts5PhraseIter()
-            var column: Int32 = 0
-            var offset: Int32 = 0
-            _ = api.xPhraseFirst?(fts, Int32(phrase), &iterator, &column, &offset)
+            _ = api.xPhraseFirst?(fts, phrase, &iterator, &column, &offset)
             while column >= 0 {
-                let weight = Int(column) < parameters.columnWeights.count ? parameters.columnWeights[Int(column)] : 1
-                frequency += weight
+                frequency += Int(column) < columns.count ? columns[Int(column)] : 1
                 api.xPhraseNext?(fts, &iterator, &column, &offset)
             }
         }
-        state.frequencies[index] = frequency
-        if frequency > 0 {
-            bound += parameters.phraseWeights[index] * frequency * (k1 + 1) / (frequency + shortest)
-        }
+        frequencies[index] = frequency
+        if frequency > 0 { bound += weights[index] * frequency * (k1 + 1) / (frequency + shortest) }
     }
     if state.best.isFull, bound <= state.best.minimum { return -1 }
     let average = state.averageLength ?? averageLength(api, fts)
     state.averageLength = average
     var length: Int32 = 0
     _ = api.xColumnSize?(fts, -1, &length)
-    let norm = k1 * (1 - parameters.b + parameters.b * Double(length) / average)
+    let norm = k1 * (1 - state.b + state.b * Double(length) / average)
     var total = 0.0
-    for (index, frequency) in state.frequencies.enumerated() where frequency > 0 {
-        total += parameters.phraseWeights[index] * frequency * (k1 + 1) / (frequency + norm)
+    for index in 0..<weights.count where frequencies[index] > 0 {
+        total += weights[index] * frequencies[index] * (k1 + 1) / (frequencies[index] + norm)
     }
     state.best.insert(total)
     return total

@@ -12,7 +12,7 @@ import Synchronization
 final class TermStatistics: Sendable {
     private struct State {
         var structure: Data?
-        var rows = 0
+        var totals = IndexTotals(rows: 0, averageLength: 1)
         var frequencies: [String: Int] = [:]
     }
 
@@ -22,15 +22,17 @@ final class TermStatistics: Sendable {
     private let state = Mutex(State())
 
     /// Prepares the cache for a query: clears it if the index changed. Returns the number of
-    /// rows in the index.
-    func refresh(_ db: Database) throws -> Int {
-        let structure = try Data.fetchOne(db, sql: "SELECT block FROM chunk_fts_data WHERE id = 10")
-        if let rows = state.withLock({ $0.structure == structure && structure != nil ? $0.rows : nil }) {
-            return rows
+    /// rows in the index and their average length in tokens.
+    func refresh(_ db: Database) throws -> IndexTotals {
+        let structure = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM chunk_fts_data WHERE id = 10"))
+        if let totals = state.withLock({ $0.structure == structure && structure != nil ? $0.totals : nil }) {
+            return totals
         }
-        let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM chunk") ?? 0
-        state.withLock { $0 = State(structure: structure, rows: rows) }
-        return rows
+        // Row 1 of the index holds its totals: the number of rows, then the tokens of each column.
+        let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM chunk_fts_data WHERE id = 1"))
+        let totals = IndexTotals(averagesRecord: [UInt8](block ?? Data()))
+        state.withLock { $0 = State(structure: structure, totals: totals) }
+        return totals
     }
 
     /// The number of rows holding `term` (a quoted FTS5 term), cached under `key` (its stem).
@@ -46,5 +48,39 @@ final class TermStatistics: Sendable {
             $0.frequencies[key] = count
         }
         return count
+    }
+}
+
+/// The number of rows of a full-text index and their average length (all columns), as FTS5's
+/// `bm25()` uses them.
+struct IndexTotals: Sendable, Hashable {
+    var rows: Int
+    var averageLength: Double
+
+    init(rows: Int, averageLength: Double) {
+        self.rows = rows
+        self.averageLength = averageLength
+    }
+
+    /// Reads FTS5's averages record: SQLite varints, the row count then each column's tokens.
+    init(averagesRecord bytes: [UInt8]) {
+        var index = 0
+        func varint() -> UInt64? {
+            var value: UInt64 = 0
+            for position in 0..<9 {
+                guard index < bytes.count else { return nil }
+                let byte = bytes[index]
+                index += 1
+                if position == 8 { return (value << 8) | UInt64(byte) }
+                value = (value << 7) | UInt64(byte & 0x7F)
+                if byte & 0x80 == 0 { return value }
+            }
+            return value
+        }
+        let rows = Int(clamping: varint() ?? 0)
+        var tokens: UInt64 = 0
+        while let column = varint() { tokens &+= column }
+        self.rows = rows
+        averageLength = rows > 0 && tokens > 0 ? Double(tokens) / Double(rows) : 1
     }
 }

@@ -28,6 +28,9 @@ struct RetrievalBench: AsyncParsableCommand {
     @Option(help: "Scripts folder (for the Python peers).")
     var scripts = "scripts"
 
+    @Option(help: "Keep the latency indexes in this folder and reuse them on the next run (for profiling).")
+    var keep: String?
+
     @Option(help: "Which parts to run, comma-separated: quality, throughput, latency.")
     var parts = "quality,throughput,latency"
 
@@ -191,40 +194,7 @@ struct RetrievalBench: AsyncParsableCommand {
         Output.line(Output.table(["indexer", "seconds", "MB/s", "chunks/s"], rows))
     }
 
-    private func latency(_ collection: Collection, folder: URL) async throws {
-        let store = try Store(path: folder.appendingPathComponent("latency.sqlite").path)
-        let user = try await store.ensureUser(tenant: "bench", externalID: "reader")
-        let perDocument = max(1, latencyChunks / collection.docs.count)
-        for doc in collection.docs {
-            let chunks = (0..<perDocument).map { copy in
-                NewChunk(
-                    headingPath: ["part \(copy)"], text: doc.text, startOffset: 0, endOffset: doc.text.count,
-                    tokenCount: 0)
-            }
-            try await store.replaceDocument(
-                DocumentInput(
-                    collection: "latency", uri: doc.id, title: doc.title, format: "text", size: 0, modifiedAt: Date(),
-                    contentHash: "", chunks: chunks),
-                tenant: "bench"
-            )
-        }
-        var timings = Timings()
-        for round in 0..<4 {
-            for query in collection.queries {
-                let hits = try await timings.measure {
-                    try await store.searchDocuments(query.text, for: user.scope, limit: 5)
-                }
-                if round == 0 && hits.isEmpty && query.id == "1" { Output.error("warning: query 1 found nothing") }
-            }
-        }
-        Output.line("")
-        Output.line(
-            "Query latency over \(perDocument * collection.docs.count) chunks (\(timings.seconds.count) queries, top 5, "
-                + "diversified): p50 \(formatMillis(timings.percentile(50))), p99 \(formatMillis(timings.percentile(99)))"
-        )
-    }
-
-    private func runPython(_ arguments: [String]) -> [String: Any]? {
+    func runPython(_ arguments: [String]) -> [String: Any]? {
         let script = scripts + "/" + arguments[0]
         guard FileManager.default.fileExists(atPath: script) else { return nil }
         let process = Process()
