@@ -133,67 +133,6 @@ struct RetrievalBench: AsyncParsableCommand {
         Output.line(Output.table(["retriever", "nDCG@10 graded", "nDCG@10 binary"], rows))
     }
 
-    private func throughput(_ collection: Collection, folder: URL) async throws {
-        let files = folder.appendingPathComponent("files")
-        for copy in 0..<fileCopies {
-            let dir = files.appendingPathComponent("copy\(copy)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            for doc in collection.docs {
-                let text = "# \(doc.title)\n\n\(doc.text)\n"
-                try Data(text.utf8).write(to: dir.appendingPathComponent("\(doc.id).md"))
-            }
-        }
-        let tokenizer = try Tokenizer.shared(.o200kBase)
-        let chunker = Chunker(count: { tokenizer.count($0) })
-        let store = try Store(path: folder.appendingPathComponent("index.sqlite").path)
-        let report = try await Indexer(store: store, chunker: chunker)
-            .index([files.path], into: IndexTarget(tenant: "bench", collection: "files"))
-        let seconds = report.duration.seconds
-        let megabytes = Double(report.bytes) / 1e6
-
-        // The same chunks, for the peer's bulk insert.
-        let chunkFile = folder.appendingPathComponent("chunks.jsonl")
-        _ = FileManager.default.createFile(atPath: chunkFile.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: chunkFile)
-        let loader = DocumentLoader()
-        let walker = try FileManager.default.subpathsOfDirectory(atPath: files.path).filter { $0.hasSuffix(".md") }
-        for path in walker {
-            guard let document = try? loader.load(contentsOf: files.appendingPathComponent(path)) else { continue }
-            for chunk in chunker.chunks(of: document) {
-                let object: [String: String] = [
-                    "title": document.title, "heading_path": chunk.headingPath.joined(separator: "\n"),
-                    "text": chunk.text,
-                ]
-                try handle.write(contentsOf: try JSONSerialization.data(withJSONObject: object) + Data("\n".utf8))
-            }
-        }
-        try handle.close()
-        Output.line("")
-        Output.line(
-            "Indexing \(report.added) Markdown files (\(String(format: "%.2f", megabytes)) MB, \(report.chunks) chunks):"
-        )
-        var rows = [
-            [
-                "mneme index (load, chunk with o200k counts, hash, store, stemmed FTS5)",
-                String(format: "%.2f", seconds),
-                String(format: "%.2f", megabytes / seconds), String(format: "%.0f", Double(report.chunks) / seconds),
-            ]
-        ]
-        if let peer = runPython([
-            "bench_index_peer.py", chunkFile.path, folder.appendingPathComponent("peer.sqlite").path,
-        ]),
-            let peerSeconds = peer["seconds"] as? Double
-        {
-            rows.append([
-                "Python sqlite3 FTS5 bulk insert of the same chunks (peer)", String(format: "%.2f", peerSeconds),
-                String(format: "%.2f", megabytes / peerSeconds),
-                String(format: "%.0f", Double(report.chunks) / peerSeconds),
-            ])
-            rows.append(["ratio (Mneme time / peer time)", String(format: "%.2fx", seconds / peerSeconds), "", ""])
-        }
-        Output.line(Output.table(["indexer", "seconds", "MB/s", "chunks/s"], rows))
-    }
-
     func runPython(_ arguments: [String]) -> [String: Any]? {
         let script = scripts + "/" + arguments[0]
         guard FileManager.default.fileExists(atPath: script) else { return nil }
