@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MnemeCLITests",
-            dependencies: ["mneme"],
+            dependencies: ["mneme", "MnemeStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ],

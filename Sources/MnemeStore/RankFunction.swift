@@ -60,8 +60,9 @@ struct RankParameters: Sendable, Hashable {
         guard blob.count % 8 == 0, blob.count >= 5 * 8 else { return nil }
         var values = [Double](repeating: 0, count: blob.count / 8)
         values.withUnsafeMutableBytes { $0.copyMemory(from: blob) }
+        guard values.allSatisfy(\.isFinite), values[0...4].allSatisfy({ (0...1e9).contains($0) }) else { return nil }
         let columns = Int(values[4])
-        guard values[0] >= 0, values[1] >= 0, columns >= 0, values.count >= 5 + columns else { return nil }
+        guard values.count >= 5 + columns else { return nil }
         firstPhrase = Int(values[0])
         keep = Int(values[1])
         k1 = values[2]
