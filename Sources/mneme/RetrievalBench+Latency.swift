@@ -41,8 +41,11 @@ extension RetrievalBench {
         Output.line(
             Output.table(
                 ["index", "feedback", "wall p50", "wall p99", "CPU p50", "CPU p99", "cold wall p50"], rows))
-        let quality = try await ndcg(mixed, mixedUser.scope, collection)
-        Output.line("nDCG@10 of Cranfield's queries in the mixed index: \(String(format: "%.4f", quality))")
+        let plain = try await ndcg(mixed, mixedUser.scope, collection, feedback: false)
+        let expanded = try await ndcg(mixed, mixedUser.scope, collection, feedback: true)
+        Output.line(
+            "nDCG@10 of Cranfield's queries in the mixed index: \(String(format: "%.4f", plain)), with feedback "
+                + String(format: "%.4f", expanded))
     }
 
     /// Latency rows (with and without feedback); the first round runs on a newly opened store,
@@ -127,10 +130,13 @@ extension RetrievalBench {
         return words.sorted()
     }
 
-    private func ndcg(_ store: Store, _ scope: UserScope, _ collection: Collection) async throws -> Double {
+    private func ndcg(_ store: Store, _ scope: UserScope, _ collection: Collection, feedback: Bool) async throws
+        -> Double
+    {
         var total = 0.0
         for query in collection.queries {
-            let hits = try await store.searchDocuments(query.text, for: scope, limit: 10, perDocument: 1)
+            let hits = try await store.searchDocuments(
+                query.text, for: scope, limit: 10, perDocument: 1, feedback: feedback)
             total += Self.ndcg(hits.map(\.uri), collection.judgements[query.id] ?? [:], binary: false)
         }
         return total / Double(collection.queries.count)

@@ -118,8 +118,8 @@ struct RetrievalBench: AsyncParsableCommand {
             let count = Double(collection.queries.count)
             rows.append([
                 feedback
-                    ? "Mneme (stemmed FTS5, idf-weighted BM25, title weight, feedback; the default)"
-                    : "Mneme without feedback (feedback: false)",
+                    ? "Mneme with feedback (feedback: true, mneme search --feedback)"
+                    : "Mneme (stemmed FTS5, idf-weighted BM25, title weight; the default)",
                 String(format: "%.4f", graded / count), String(format: "%.4f", binary / count),
             ])
         }

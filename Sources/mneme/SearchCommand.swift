@@ -23,8 +23,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "The most chunks of one document (0: no limit).")
     var perDocument = 2
 
-    @Flag(help: "Search with the message's words only, without pseudo-relevance feedback.")
-    var noFeedback = false
+    @Flag(help: "Expand the query with words of the first results (pseudo-relevance feedback).")
+    var feedback = false
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -34,7 +34,7 @@ struct SearchCommand: AsyncParsableCommand {
         let user = try await global.ensureUser(store)
         let hits = try await store.searchDocuments(
             query, for: user.scope, collection: collection, limit: max(1, k),
-            perDocument: perDocument > 0 ? perDocument : nil, feedback: !noFeedback
+            perDocument: perDocument > 0 ? perDocument : nil, feedback: feedback
         )
         if json {
             let encoder = JSONEncoder()

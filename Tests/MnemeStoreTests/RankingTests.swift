@@ -132,7 +132,8 @@ import Testing
                 document("other", "Sabbatical rules and executive perks"),
             ],
             tenant: "acme")
-        let hits = try await store.searchDocuments("vacation", for: bob.scope, limit: 5, perDocument: nil)
+        let hits = try await store.searchDocuments(
+            "vacation", for: bob.scope, limit: 5, perDocument: nil, feedback: true)
         #expect(hits.map(\.uri) == ["public"], "no restricted chunk; no chunk without the query's word")
     }
 }
