@@ -113,6 +113,28 @@ import Testing
         #expect(try ranked(keep: 10).count == 10)
     }
 
+    /// Cached document frequencies are dropped when the index changes, also when another
+    /// connection (another process) writes.
+    @Test func termStatisticsFollowChangesToTheIndex() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let user = try await store.ensureUser(tenant: "acme", externalID: "alice")
+        func document(_ uri: String, _ text: String) -> DocumentInput {
+            DocumentInput(
+                collection: "c", uri: uri, title: uri, format: "text", size: 1, modifiedAt: Date(), contentHash: "",
+                chunks: [NewChunk(headingPath: [], text: text, startOffset: 0, endOffset: 1, tokenCount: 1)])
+        }
+        try await store.replaceDocument(document("a", "horses and ponies"), tenant: "acme")
+        #expect(try await store.searchDocuments("zebra", for: user.scope).isEmpty)
+        try await store.replaceDocument(document("b", "a zebra crossing"), tenant: "acme")
+        #expect(try await store.searchDocuments("zebra", for: user.scope).map(\.uri) == ["b"])
+        let other = try Store(path: store.path)
+        try await other.replaceDocument(document("c", "zebras everywhere, zebra herds"), tenant: "acme")
+        #expect(try await store.searchDocuments("zebra", for: user.scope).map(\.uri) == ["c", "b"])
+        try await other.removeDocuments(try await other.documents(tenant: "acme").map(\.id), tenant: "acme")
+        #expect(try await store.searchDocuments("zebra", for: user.scope).isEmpty)
+    }
+
     @Test func everyHitHoldsAQueryWordAndFeedbackSeesOnlyVisibleChunks() async throws {
         let temp = try TemporaryStore()
         let store = temp.store
