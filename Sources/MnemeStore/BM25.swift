@@ -48,13 +48,3 @@ struct BM25 {
         }.map(\.element)
     }
 }
-
-extension ChunkHit {
-    /// The same hit with another score.
-    func with(score: Double) -> ChunkHit {
-        ChunkHit(
-            chunkID: chunkID, documentID: documentID, collection: collection, uri: uri, title: title,
-            headingPath: headingPath, text: text, snippet: snippet, score: score, startOffset: startOffset,
-            endOffset: endOffset, tokenCount: tokenCount)
-    }
-}

@@ -80,4 +80,12 @@ extension ChunkHit {
             headingPath: headingPath, text: text, snippet: snippet, score: score, startOffset: startOffset,
             endOffset: endOffset, tokenCount: tokenCount)
     }
+
+    /// The same hit with another score.
+    func with(score: Double) -> ChunkHit {
+        ChunkHit(
+            chunkID: chunkID, documentID: documentID, collection: collection, uri: uri, title: title,
+            headingPath: headingPath, text: text, snippet: snippet, score: score, startOffset: startOffset,
+            endOffset: endOffset, tokenCount: tokenCount)
+    }
 }
