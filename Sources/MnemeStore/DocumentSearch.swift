@@ -37,8 +37,12 @@ struct DocumentSearch {
     /// chunks re-ranked by the expanded query.
     mutating func run(_ words: [QueryTerm], limit: Int, feedback: Bool) throws -> [ChunkHit] {
         guard rows > 0 else { return [] }
-        let present = try words.filter { try frequency($0) > 0 }
-        if present.isEmpty { return [] }
+        let found = try words.filter { try frequency($0) > 0 }
+        if found.isEmpty { return [] }
+        // Words in more than half the rows score (almost) nothing in BM25: left out, they cost
+        // no posting-list reads, and the ranking is unchanged.
+        let informative = found.filter { idf($0) > Self.negligibleIDF }
+        let present = informative.isEmpty ? found : informative
         let selecting = selection(present)
         let depth = feedback ? max(limit, QueryExpansion.depth) : limit
         let first = try ranked(selecting: selecting, all: present, scored: present, limit: depth)
@@ -107,8 +111,11 @@ struct DocumentSearch {
     private func idf(_ word: QueryTerm) -> Double {
         let count = Double(frequencies[word.key] ?? 0)
         let value = log((Double(rows) - count + 0.5) / (count + 0.5))
-        return value > 0 ? value : 1e-6
+        return value > 0 ? value : Self.negligibleIDF
     }
+
+    /// FTS5's idf for words in half the rows or more.
+    static let negligibleIDF = 1e-6
 
     /// Runs the ranked query: with pruning first, then without it when visibility or the
     /// collection filter leave fewer than `limit` of the pruned candidates.
