@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "MnemeStemming",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -187,7 +188,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MnemeCLITests",
-            dependencies: ["mneme", "MnemeHTTP", "MnemeStore", "MnemeProvidersTesting", "MnemeHTTPTesting"],
+            dependencies: [
+                "mneme", "MnemeHTTP", "MnemeStore", "MnemeProvidersTesting", "MnemeHTTPTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

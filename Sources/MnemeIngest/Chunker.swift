@@ -67,7 +67,9 @@ public struct Chunker: Sendable {
                         text: text,
                         startOffset: range.lowerBound,
                         endOffset: range.upperBound,
-                        tokenCount: count(text)
+                        // A chunk of one unit was counted already; a chunk of several is counted
+                        // whole, since tokens can merge across the units' boundaries.
+                        tokenCount: group.count == 1 ? group[0].tokens : count(text)
                     )
                 )
             }

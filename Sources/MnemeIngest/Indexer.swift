@@ -54,6 +54,16 @@ public struct Indexer: Sendable {
         var seen = Set<String>()
         var pending: [DocumentInput] = []
         var pendingBytes: Int64 = 0
+        // One batch is written while the next is loaded and chunked (two cores at work); a
+        // write's error surfaces when the next batch is handed over, or at the end.
+        var writing: Task<Void, any Error>?
+        defer { writing?.cancel() }
+        let store = store
+        let tenant = target.tenant
+        func commit(_ batch: [DocumentInput]) async throws {
+            try await writing?.value
+            writing = Task { _ = try await store.replaceDocuments(batch, tenant: tenant) }
+        }
 
         for file in walker.files {
             seen.insert(file.path)
@@ -62,7 +72,7 @@ public struct Indexer: Sendable {
                 pending.append(input)
                 pendingBytes += input.size
                 if pending.count >= batchSize || pendingBytes >= Self.batchBytes {
-                    try await store.replaceDocuments(pending, tenant: target.tenant)
+                    try await commit(pending)
                     pending.removeAll()
                     pendingBytes = 0
                 }
@@ -74,7 +84,9 @@ public struct Indexer: Sendable {
             progress?(status)
         }
 
-        if !pending.isEmpty { try await store.replaceDocuments(pending, tenant: target.tenant) }
+        if !pending.isEmpty { try await commit(pending) }
+        try await writing?.value
+        writing = nil
         let gone = states.filter { uri, _ in
             !seen.contains(uri) && roots.contains { uri == $0 || uri.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }

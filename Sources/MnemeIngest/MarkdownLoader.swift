@@ -104,24 +104,39 @@ extension MarkdownLoader {
     /// `# Title #` → (1, "Title"). Requires 1–6 `#`, at most 3 spaces of indent, and a space or
     /// the end of the line after the hashes (`#hashtag` is not a heading).
     static func atxHeading(_ line: Substring) -> (Int, String)? {
-        let indent = indentation(line)
-        guard indent <= 3 else { return nil }
-        let rest = line.dropFirst(indent)
-        let hashes = rest.prefix(while: { $0 == "#" }).count
-        guard (1...6).contains(hashes) else { return nil }
-        var content = rest.dropFirst(hashes)
-        guard content.isEmpty || content.first == " " || content.first == "\t" else { return nil }
-        content = content.drop(while: { $0 == " " || $0 == "\t" })
-        // Remove an optional closing sequence of #s preceded by a space.
-        var trimmed = Substring(content.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
-        let closing = trimmed.reversed().prefix(while: { $0 == "#" }).count
-        if closing > 0 {
-            let beforeClosing = trimmed.dropLast(closing)
-            if beforeClosing.isEmpty || beforeClosing.last == " " || beforeClosing.last == "\t" {
-                trimmed = beforeClosing
-            }
+        // Every marker is ASCII: work on UTF-8 bytes, never splitting a multi-byte character.
+        let bytes = line.utf8
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
+        let hash = UInt8(ascii: "#")
+        var start = bytes.startIndex
+        var indent = 0
+        while start != bytes.endIndex, bytes[start] == space {
+            indent += 1
+            start = bytes.index(after: start)
         }
-        return (hashes, String(trimmed).trimmingCharacters(in: .whitespaces))
+        guard indent <= 3 else { return nil }
+        var hashes = 0
+        while start != bytes.endIndex, bytes[start] == hash {
+            hashes += 1
+            start = bytes.index(after: start)
+        }
+        guard (1...6).contains(hashes) else { return nil }
+        guard start == bytes.endIndex || bytes[start] == space || bytes[start] == tab else { return nil }
+        var end = bytes.endIndex
+        func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
+        while start != end, isBlank(bytes[start]) { start = bytes.index(after: start) }
+        while end != start, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        // Remove an optional closing sequence of #s preceded by a space.
+        var beforeClosing = end
+        while beforeClosing != start, bytes[bytes.index(before: beforeClosing)] == hash {
+            beforeClosing = bytes.index(before: beforeClosing)
+        }
+        if beforeClosing != end, beforeClosing == start || isBlank(bytes[bytes.index(before: beforeClosing)]) {
+            end = beforeClosing
+        }
+        let title = String(line[start..<end])
+        return (hashes, title.trimmingCharacters(in: .whitespaces))
     }
 
     /// `===` → 1, `---` → 2 (at most 3 spaces of indent, trailing spaces allowed).

@@ -93,7 +93,7 @@ public struct DocumentInput: Hashable, Sendable {
     }
 }
 
-/// A chunk found by ``Store/searchDocuments(_:for:collection:limit:perDocument:)``.
+/// A chunk found by ``Store/searchDocuments(_:for:collection:limit:perDocument:feedback:)``.
 public struct ChunkHit: Hashable, Sendable, Codable {
     public let chunkID: Int64
     public let documentID: Int64
@@ -104,7 +104,7 @@ public struct ChunkHit: Hashable, Sendable, Codable {
     public let text: String
     /// The best-matching passage, with matched words between `[` and `]`.
     public let snippet: String
-    /// BM25 relevance: higher is better.
+    /// BM25 relevance (of the expanded query when feedback re-ranked it): higher is better.
     public let score: Double
     public let startOffset: Int
     public let endOffset: Int

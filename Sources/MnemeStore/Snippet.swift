@@ -1,5 +1,3 @@
-import MnemeStemming
-
 /// Picks the passage of a text that best matches a query and marks the matched words.
 ///
 /// Words match when their stems match (the same rule as the full-text index), so "policies"
@@ -9,12 +7,18 @@ enum Snippet {
     /// The window of at most `words` words with the most matches, matched words in `[` `]`,
     /// `…` where text was cut.
     static func make(_ text: String, terms: [String], words: Int = 32) -> String {
-        let stems = Set(terms.map { Stemmer.stem($0.lowercased()) })
-        let tokens = text.split(whereSeparator: \.isWhitespace)
+        let stems = Set(terms.map { StemCache.stem($0.lowercased()) })
+        let tokens = text.unicodeScalars.split(whereSeparator: FullTextQuery.isSpace)
         if tokens.isEmpty { return "" }
+        var known: [String: Bool] = [:]
         let matched = tokens.map { token -> Bool in
-            let word = token.unicodeScalars.filter { FullTextQuery.isWordScalar($0) }
-            return !word.isEmpty && stems.contains(Stemmer.stem(String(String.UnicodeScalarView(word)).lowercased()))
+            var word = String.UnicodeScalarView()
+            for scalar in token where FullTextQuery.isWordScalar(scalar) { word.append(scalar) }
+            let key = String(word)
+            if let hit = known[key] { return hit }
+            let hit = !key.isEmpty && stems.contains(StemCache.stem(key.lowercased()))
+            known[key] = hit
+            return hit
         }
         let window = min(words, tokens.count)
         var best = 0
@@ -32,7 +36,8 @@ enum Snippet {
         }
         var parts: [String] = []
         for index in best..<best + window {
-            parts.append(matched[index] ? "[\(tokens[index])]" : String(tokens[index]))
+            let token = String(String.UnicodeScalarView(tokens[index]))
+            parts.append(matched[index] ? "[\(token)]" : token)
         }
         return (best > 0 ? "…" : "") + parts.joined(separator: " ") + (best + window < tokens.count ? "…" : "")
     }

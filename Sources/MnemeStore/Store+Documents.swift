@@ -49,40 +49,47 @@ extension Store {
         }
         return try await write { db in
             let tenantID = try Self.ensureTenant(db, name: tenant).id
-            return try inputs.map { try Self.replaceDocument(db, $0, tenantID: tenantID) }
+            var collections: [String: Int64] = [:]
+            return try inputs.map { input in
+                let collectionID: Int64
+                if let known = collections[input.collection] {
+                    collectionID = known
+                } else {
+                    collectionID = try Self.ensureCollection(db, tenantID: tenantID, name: input.collection)
+                    collections[input.collection] = collectionID
+                }
+                return try Self.replaceDocument(db, input, tenantID: tenantID, collectionID: collectionID)
+            }
         }
     }
 
-    private static func replaceDocument(_ db: Database, _ input: DocumentInput, tenantID: Int64) throws
-        -> StoredDocument
+    /// Statements are cached: indexing runs them for every document, and preparing the
+    /// `DELETE` compiles the cascades and full-text triggers each time.
+    private static func replaceDocument(_ db: Database, _ input: DocumentInput, tenantID: Int64, collectionID: Int64)
+        throws -> StoredDocument
     {
-        let collectionID = try ensureCollection(db, tenantID: tenantID, name: input.collection)
-        try db.execute(
-            sql: "DELETE FROM document WHERE collection_id = ? AND uri = ?",
-            arguments: [collectionID, input.uri]
-        )
+        try db.cachedStatement(sql: "DELETE FROM document WHERE collection_id = ? AND uri = ?")
+            .execute(arguments: [collectionID, input.uri])
         let restricted: Bool
         if case .restricted = input.visibility { restricted = true } else { restricted = false }
-        try db.execute(
+        let indexedAt = Timestamp.now()
+        try db.cachedStatement(
             sql: """
                 INSERT INTO document (tenant_id, collection_id, uri, title, format, size, modified_at,
                     content_hash, visibility, chunk_count, indexed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                tenantID, collectionID, input.uri, input.title, input.format, input.size,
-                Timestamp.millis(input.modifiedAt), input.contentHash, restricted ? "restricted" : "tenant",
-                input.chunks.count, Timestamp.now(),
-            ]
-        )
+                """
+        ).execute(arguments: [
+            tenantID, collectionID, input.uri, input.title, input.format, input.size,
+            Timestamp.millis(input.modifiedAt), input.contentHash, restricted ? "restricted" : "tenant",
+            input.chunks.count, indexedAt,
+        ])
         let documentID = db.lastInsertedRowID
         if case .restricted(let users, let groups) = input.visibility {
             let grants = users.map { ("user", $0) } + groups.map { ("group", $0) }
             for (kind, name) in grants {
-                try db.execute(
-                    sql: "INSERT INTO document_access (document_id, kind, name) VALUES (?, ?, ?)",
-                    arguments: [documentID, kind, name]
-                )
+                try db.cachedStatement(sql: "INSERT INTO document_access (document_id, kind, name) VALUES (?, ?, ?)")
+                    .execute(arguments: [documentID, kind, name])
             }
         }
         let insert = try db.cachedStatement(
@@ -99,18 +106,21 @@ extension Store {
                 chunk.endOffset, chunk.tokenCount,
             ])
         }
-        return try document(db, id: documentID)
+        // What was written, without reading it back.
+        return StoredDocument(
+            id: documentID, collection: input.collection, uri: input.uri, title: input.title, format: input.format,
+            size: input.size, modifiedAt: Timestamp.date(Timestamp.millis(input.modifiedAt)),
+            contentHash: input.contentHash, visibility: input.visibility, chunkCount: input.chunks.count,
+            indexedAt: Timestamp.date(indexedAt))
     }
 
     static func ensureCollection(_ db: Database, tenantID: Int64, name: String) throws -> Int64 {
-        try db.execute(
-            sql: "INSERT INTO collection (tenant_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            arguments: [tenantID, name, Timestamp.now()]
-        )
+        try db.cachedStatement(
+            sql: "INSERT INTO collection (tenant_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+        ).execute(arguments: [tenantID, name, Timestamp.now()])
         guard
             let id = try Int64.fetchOne(
-                db,
-                sql: "SELECT id FROM collection WHERE tenant_id = ? AND name = ?",
+                db.cachedStatement(sql: "SELECT id FROM collection WHERE tenant_id = ? AND name = ?"),
                 arguments: [tenantID, name]
             )
         else { throw StoreError.notFound("Collection \(name)") }

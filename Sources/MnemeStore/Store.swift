@@ -26,6 +26,8 @@ public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
     let logger: Logger
+    /// Document frequencies of the chunk index, shared by the connections.
+    let termStatistics = TermStatistics()
 
     /// Opens the database at `path`, creating it (and running the migrations) when the file is
     /// missing or empty.
@@ -46,7 +48,10 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Reads map the file instead of copying pages: searches touch many index pages.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
             db.add(tokenizer: TextTokenizer.self)
+            RankFunction.register(db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

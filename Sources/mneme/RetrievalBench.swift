@@ -28,6 +28,12 @@ struct RetrievalBench: AsyncParsableCommand {
     @Option(help: "Scripts folder (for the Python peers).")
     var scripts = "scripts"
 
+    @Option(help: "Keep the latency indexes in this folder and reuse them on the next run (for profiling).")
+    var keep: String?
+
+    @Option(help: "Which parts to run, comma-separated: quality, throughput, latency.")
+    var parts = "quality,throughput,latency"
+
     struct Collection {
         var docs: [(id: String, title: String, text: String)] = []
         var queries: [(id: String, text: String)] = []
@@ -40,9 +46,10 @@ struct RetrievalBench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        try await quality(collection, folder: folder)
-        try await throughput(collection, folder: folder)
-        try await latency(collection, folder: folder)
+        let chosen = Set(parts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        if chosen.contains("quality") { try await quality(collection, folder: folder) }
+        if chosen.contains("throughput") { try await throughput(collection, folder: folder) }
+        if chosen.contains("latency") { try await latency(collection, folder: folder) }
     }
 
     private func loadCollection() throws -> Collection {
@@ -97,22 +104,26 @@ struct RetrievalBench: AsyncParsableCommand {
                 tenant: "bench"
             )
         }
-        var graded = 0.0
-        var binary = 0.0
-        for query in collection.queries {
-            let hits = try await store.searchDocuments(query.text, for: user.scope, limit: 10, perDocument: 1)
-            let judged = collection.judgements[query.id] ?? [:]
-            graded += Self.ndcg(hits.map(\.uri), judged, binary: false)
-            binary += Self.ndcg(hits.map(\.uri), judged, binary: true)
+        var rows: [[String]] = []
+        for feedback in [true, false] {
+            var graded = 0.0
+            var binary = 0.0
+            for query in collection.queries {
+                let hits = try await store.searchDocuments(
+                    query.text, for: user.scope, limit: 10, perDocument: 1, feedback: feedback)
+                let judged = collection.judgements[query.id] ?? [:]
+                graded += Self.ndcg(hits.map(\.uri), judged, binary: false)
+                binary += Self.ndcg(hits.map(\.uri), judged, binary: true)
+            }
+            let count = Double(collection.queries.count)
+            rows.append([
+                feedback
+                    ? "Mneme with feedback (feedback: true, mneme search --feedback)"
+                    : "Mneme (stemmed FTS5, idf-weighted BM25, title weight; the default)",
+                String(format: "%.4f", graded / count), String(format: "%.4f", binary / count),
+            ])
         }
-        let count = Double(collection.queries.count)
         Output.line("Cranfield (\(collection.docs.count) docs, \(collection.queries.count) queries), nDCG@10:")
-        var rows = [
-            [
-                "Mneme (Snowball-stemmed FTS5, stop words, title weight)", String(format: "%.4f", graded / count),
-                String(format: "%.4f", binary / count),
-            ]
-        ]
         if let baseline = runPython(["cranfield_baseline.py", cranfield]) {
             rows.append([
                 "plain FTS5 bm25, OR of terms (baseline)", String(format: "%.4f", baseline["ndcg10"] as? Double ?? 0),
@@ -122,101 +133,7 @@ struct RetrievalBench: AsyncParsableCommand {
         Output.line(Output.table(["retriever", "nDCG@10 graded", "nDCG@10 binary"], rows))
     }
 
-    private func throughput(_ collection: Collection, folder: URL) async throws {
-        let files = folder.appendingPathComponent("files")
-        for copy in 0..<fileCopies {
-            let dir = files.appendingPathComponent("copy\(copy)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            for doc in collection.docs {
-                let text = "# \(doc.title)\n\n\(doc.text)\n"
-                try Data(text.utf8).write(to: dir.appendingPathComponent("\(doc.id).md"))
-            }
-        }
-        let tokenizer = try Tokenizer.shared(.o200kBase)
-        let chunker = Chunker(count: { tokenizer.count($0) })
-        let store = try Store(path: folder.appendingPathComponent("index.sqlite").path)
-        let report = try await Indexer(store: store, chunker: chunker)
-            .index([files.path], into: IndexTarget(tenant: "bench", collection: "files"))
-        let seconds = report.duration.seconds
-        let megabytes = Double(report.bytes) / 1e6
-
-        // The same chunks, for the peer's bulk insert.
-        let chunkFile = folder.appendingPathComponent("chunks.jsonl")
-        _ = FileManager.default.createFile(atPath: chunkFile.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: chunkFile)
-        let loader = DocumentLoader()
-        let walker = try FileManager.default.subpathsOfDirectory(atPath: files.path).filter { $0.hasSuffix(".md") }
-        for path in walker {
-            guard let document = try? loader.load(contentsOf: files.appendingPathComponent(path)) else { continue }
-            for chunk in chunker.chunks(of: document) {
-                let object: [String: String] = [
-                    "title": document.title, "heading_path": chunk.headingPath.joined(separator: "\n"),
-                    "text": chunk.text,
-                ]
-                try handle.write(contentsOf: try JSONSerialization.data(withJSONObject: object) + Data("\n".utf8))
-            }
-        }
-        try handle.close()
-        Output.line("")
-        Output.line(
-            "Indexing \(report.added) Markdown files (\(String(format: "%.2f", megabytes)) MB, \(report.chunks) chunks):"
-        )
-        var rows = [
-            [
-                "mneme index (load, chunk with o200k counts, hash, store, stemmed FTS5)",
-                String(format: "%.2f", seconds),
-                String(format: "%.2f", megabytes / seconds), String(format: "%.0f", Double(report.chunks) / seconds),
-            ]
-        ]
-        if let peer = runPython([
-            "bench_index_peer.py", chunkFile.path, folder.appendingPathComponent("peer.sqlite").path,
-        ]),
-            let peerSeconds = peer["seconds"] as? Double
-        {
-            rows.append([
-                "Python sqlite3 FTS5 bulk insert of the same chunks (peer)", String(format: "%.2f", peerSeconds),
-                String(format: "%.2f", megabytes / peerSeconds),
-                String(format: "%.0f", Double(report.chunks) / peerSeconds),
-            ])
-            rows.append(["ratio (Mneme time / peer time)", String(format: "%.2fx", seconds / peerSeconds), "", ""])
-        }
-        Output.line(Output.table(["indexer", "seconds", "MB/s", "chunks/s"], rows))
-    }
-
-    private func latency(_ collection: Collection, folder: URL) async throws {
-        let store = try Store(path: folder.appendingPathComponent("latency.sqlite").path)
-        let user = try await store.ensureUser(tenant: "bench", externalID: "reader")
-        let perDocument = max(1, latencyChunks / collection.docs.count)
-        for doc in collection.docs {
-            let chunks = (0..<perDocument).map { copy in
-                NewChunk(
-                    headingPath: ["part \(copy)"], text: doc.text, startOffset: 0, endOffset: doc.text.count,
-                    tokenCount: 0)
-            }
-            try await store.replaceDocument(
-                DocumentInput(
-                    collection: "latency", uri: doc.id, title: doc.title, format: "text", size: 0, modifiedAt: Date(),
-                    contentHash: "", chunks: chunks),
-                tenant: "bench"
-            )
-        }
-        var timings = Timings()
-        for round in 0..<4 {
-            for query in collection.queries {
-                let hits = try await timings.measure {
-                    try await store.searchDocuments(query.text, for: user.scope, limit: 5)
-                }
-                if round == 0 && hits.isEmpty && query.id == "1" { Output.error("warning: query 1 found nothing") }
-            }
-        }
-        Output.line("")
-        Output.line(
-            "Query latency over \(perDocument * collection.docs.count) chunks (\(timings.seconds.count) queries, top 5, "
-                + "diversified): p50 \(formatMillis(timings.percentile(50))), p99 \(formatMillis(timings.percentile(99)))"
-        )
-    }
-
-    private func runPython(_ arguments: [String]) -> [String: Any]? {
+    func runPython(_ arguments: [String]) -> [String: Any]? {
         let script = scripts + "/" + arguments[0]
         guard FileManager.default.fileExists(atPath: script) else { return nil }
         let process = Process()

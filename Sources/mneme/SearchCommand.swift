@@ -23,6 +23,9 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "The most chunks of one document (0: no limit).")
     var perDocument = 2
 
+    @Flag(help: "Expand the query with words of the first results (pseudo-relevance feedback).")
+    var feedback = false
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -31,7 +34,7 @@ struct SearchCommand: AsyncParsableCommand {
         let user = try await global.ensureUser(store)
         let hits = try await store.searchDocuments(
             query, for: user.scope, collection: collection, limit: max(1, k),
-            perDocument: perDocument > 0 ? perDocument : nil
+            perDocument: perDocument > 0 ? perDocument : nil, feedback: feedback
         )
         if json {
             let encoder = JSONEncoder()

@@ -137,7 +137,7 @@ import Testing
                 }
             }
             if round == 0 { query = String(repeating: "x\" OR ", count: 2000) }
-            _ = try await store.searchDocuments(query, for: user.scope)
+            _ = try await store.searchDocuments(query, for: user.scope, feedback: round % 2 == 0)
         }
     }
 }

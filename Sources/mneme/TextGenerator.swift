@@ -1,0 +1,45 @@
+/// Deterministic text: words drawn with Zipf's law (rank r has weight 1/r) from a shuffled
+/// vocabulary, so that word frequencies look like real text.
+struct TextGenerator {
+    private var random = SplitMix(seed: 0x9E37_79B9_7F4A_7C15)
+    private let words: [String]
+    private let cumulative: [Double]
+
+    init(vocabulary: [String]) {
+        var shuffled = vocabulary
+        var generator = SplitMix(seed: 42)
+        shuffled.shuffle(using: &generator)
+        words = shuffled.isEmpty ? ["word"] : shuffled
+        var sum = 0.0
+        cumulative = words.indices.map { rank in
+            sum += 1 / Double(rank + 1)
+            return sum
+        }
+    }
+
+    private mutating func next() -> Double {
+        Double(random.next() >> 11) / Double(1 << 53)
+    }
+
+    private mutating func word() -> String {
+        let target = next() * cumulative[cumulative.count - 1]
+        var low = 0
+        var high = cumulative.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if cumulative[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return words[low]
+    }
+
+    /// A paragraph of 60 to 200 words in sentences.
+    mutating func paragraph() -> String {
+        let length = 60 + Int(next() * 140)
+        var parts: [String] = []
+        for index in 0..<length { parts.append(word() + (index % 12 == 11 ? "." : "")) }
+        return parts.joined(separator: " ")
+    }
+
+    /// A title of 3 to 6 words.
+    mutating func title() -> String { (0..<(3 + Int(next() * 4))).map { _ in word() }.joined(separator: " ") }
+}
