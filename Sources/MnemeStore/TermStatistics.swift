@@ -30,7 +30,13 @@ final class TermStatistics: Sendable {
         }
         // Row 1 of the index holds its totals: the number of rows, then the tokens of each column.
         let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM chunk_fts_data WHERE id = 1"))
-        let totals = IndexTotals(averagesRecord: [UInt8](block ?? Data()))
+        var totals = IndexTotals(averagesRecord: [UInt8](block ?? Data()))
+        if totals.rows == 0, let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM chunk"), count > 0 {
+            // The record could not be read (an SQLite whose FTS5 stores it differently): approximate
+            // the totals from the chunk table, so that search degrades in ranking, never to nothing.
+            let average = try Double.fetchOne(db, sql: "SELECT avg(token_count) FROM chunk") ?? 1
+            totals = IndexTotals(rows: count, averageLength: max(average, 1))
+        }
         state.withLock { $0 = State(structure: structure, totals: totals) }
         return totals
     }
