@@ -1,4 +1,5 @@
 import Foundation
+import MnemeTuning
 
 /// The seeded workload of `mneme bench context`, written as plain files so that the Python peer reads exactly
 /// the same data: English-like text drawn from the words of the sample handbook with Zipf frequencies.
@@ -28,18 +29,6 @@ struct ContextBenchData {
     var chunks: [Chunk] = []
     var queries: [String] = []
 
-    /// SplitMix64.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Words by frequency with a Zipf sampler (weight of rank r: 1 / r^1.07).
     struct Vocabulary {
         let words: [String]
@@ -66,7 +55,7 @@ struct ContextBenchData {
             }
         }
 
-        func word(_ rng: inout Generator) -> String {
+        func word(_ rng: inout SplitMix64) -> String {
             let target = Double.random(in: 0..<cumulative.last!, using: &rng)
             var low = 0
             var high = cumulative.count - 1
@@ -78,7 +67,7 @@ struct ContextBenchData {
         }
 
         /// Sentences of 6–18 words until `words` words.
-        func text(_ rng: inout Generator, words count: ClosedRange<Int>) -> String {
+        func text(_ rng: inout SplitMix64, words count: ClosedRange<Int>) -> String {
             let total = Int.random(in: count, using: &rng)
             var sentences: [String] = []
             var written = 0
@@ -98,7 +87,7 @@ struct ContextBenchData {
         corpus: String, turns turnCount: Int, sessions: Int, facts factCount: Int, examples exampleCount: Int,
         chunks chunkCount: Int, queries queryCount: Int, seed: UInt64 = 42
     ) {
-        var rng = Generator(state: seed)
+        var rng = SplitMix64(seed: seed)
         let vocabulary = Vocabulary(corpus: corpus)
         let start = 1_735_689_600.0  // 2025-01-01
         let perSession = max(1, turnCount / max(sessions, 1))

@@ -1,13 +1,15 @@
+import MnemeTuning
+
 /// Deterministic text: words drawn with Zipf's law (rank r has weight 1/r) from a shuffled
 /// vocabulary, so that word frequencies look like real text.
 struct TextGenerator {
-    private var random = SplitMix(seed: 0x9E37_79B9_7F4A_7C15)
+    private var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
     private let words: [String]
     private let cumulative: [Double]
 
     init(vocabulary: [String]) {
         var shuffled = vocabulary
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         shuffled.shuffle(using: &generator)
         words = shuffled.isEmpty ? ["word"] : shuffled
         var sum = 0.0
