@@ -18,6 +18,8 @@ public struct ConfigReport: Sendable {
 
     /// What kind of failure, when there are errors.
     var failure: ConfigError.Code?
+    /// Whether a provider section holds an API key itself (not by variable name).
+    var holdsSecrets = false
 
     /// Whether any issue is an error.
     public var hasErrors: Bool { issues.contains { $0.severity == .error } }
@@ -57,7 +59,7 @@ public enum ConfigFile {
             )
         }
         var report = check(text: text, source: path, environment: environment)
-        if report.configuration != nil || !report.hasErrors, holdsSecrets(text), isReadableByOthers(path) {
+        if !report.hasErrors, report.holdsSecrets, isReadableByOthers(path) {
             report.issues.append(
                 ConfigIssue(
                     .warning, source: path, line: 0,
@@ -78,18 +80,14 @@ public enum ConfigFile {
         }
         let decoder = TOMLDecoder(document)
         var configuration = EngineConfiguration(environment: environment, applyingEnvironmentOverrides: false)
-        ConfigReader(decoder: decoder, environment: environment).apply(to: &configuration)
+        let holdsSecrets = ConfigReader(decoder: decoder, environment: environment).apply(to: &configuration)
         configuration.applyEnvironmentOverrides()
         let issues = decoder.finish()
         let failed = issues.contains { $0.severity == .error }
         configuration.source = source
         return ConfigReport(
-            configuration: failed ? nil : configuration, issues: issues, failure: failed ? .invalid : nil)
-    }
-
-    private static func holdsSecrets(_ text: String) -> Bool {
-        text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("api_key ") }
-            || text.contains("api_key=")
+            configuration: failed ? nil : configuration, issues: issues, failure: failed ? .invalid : nil,
+            holdsSecrets: holdsSecrets)
     }
 
     private static func isReadableByOthers(_ path: String) -> Bool {

@@ -14,7 +14,9 @@ struct ConfigReader {
         var defaults: [String: String]?
     }
 
-    func apply(to configuration: inout EngineConfiguration) {
+    /// Reads every section into `configuration`; returns whether a provider section holds a key itself.
+    @discardableResult
+    func apply(to configuration: inout EngineConfiguration) -> Bool {
         if let path = decoder.decode(String.self, at: ["database"]) { configuration.databasePath = path }
         if let flag = decoder.decode(Bool.self, at: ["extract_memory"]) { configuration.extractMemory = flag }
         applyMemory(to: &configuration)
@@ -31,13 +33,14 @@ struct ConfigReader {
             }
         }
         applyPersonas(to: &configuration)
-        applyProviders(to: &configuration)
+        let holdsSecrets = applyProviders(to: &configuration)
         if let prices = decoder.decode([String: PriceTable.Price].self, at: ["prices"]) {
             configuration.prices = PriceTable(models: prices)
         }
         applyRoutes(to: &configuration)
         applyModel(to: &configuration)
         applyServer(to: &configuration)
+        return holdsSecrets
     }
 
     private func applyServer(to configuration: inout EngineConfiguration) {
@@ -141,8 +144,10 @@ struct ConfigReader {
         }
     }
 
-    private func applyProviders(to configuration: inout EngineConfiguration) {
-        guard let providers = decoder.node(at: ["providers"])?.table else { return }
+    /// Applies the `[providers.*]` sections; returns whether one holds an API key itself (`api_key`).
+    private func applyProviders(to configuration: inout EngineConfiguration) -> Bool {
+        guard let providers = decoder.node(at: ["providers"])?.table else { return false }
+        var holdsSecrets = false
         decoder.markAccessed(["providers"])
         for (name, node) in providers.entries {
             let canonical = name.replacingOccurrences(of: "_", with: "-")
@@ -154,8 +159,10 @@ struct ConfigReader {
                 continue
             }
             guard let settings = decoder.decode(ProviderSettings.self, at: ["providers", name]) else { continue }
+            holdsSecrets = holdsSecrets || settings.apiKey != nil
             apply(settings, shape: shape, section: name, to: &configuration.environment)
         }
+        return holdsSecrets
     }
 
     private func apply(

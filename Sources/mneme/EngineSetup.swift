@@ -1,8 +1,6 @@
 import Foundation
 import Mneme
 import MnemeIngest
-import MnemeStore
-import MnemeTokenizer
 
 /// Opening the engine for `ask` and `chat`, and the sample corpus on first start.
 enum EngineSetup {
@@ -38,10 +36,8 @@ enum EngineSetup {
     /// to show, or `nil` when nothing was done.
     static func indexSampleCorpusIfEmpty(_ engine: Engine, tenant: String, progress: Bool) async throws -> String? {
         guard try await engine.store.documents(tenant: tenant).isEmpty, let corpus = sampleCorpus() else { return nil }
-        let tokenizer = try Tokenizer.shared(.o200kBase)
-        let indexer = Indexer(store: engine.store, chunker: Chunker(count: { tokenizer.count($0) }))
         let bar = ProgressBar()
-        let report = try await indexer.index([corpus], into: IndexTarget(tenant: tenant, collection: "handbook")) { p in
+        let report = try await engine.index([corpus], tenant: tenant, collection: "handbook") { p in
             if progress {
                 bar.update(
                     filesDone: p.filesDone, filesTotal: p.filesTotal, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal,

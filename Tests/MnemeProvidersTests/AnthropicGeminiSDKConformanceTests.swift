@@ -6,7 +6,7 @@ import Testing
 /// responses, streams and errors, so the client tests that run against those stubs mean something.
 /// Skipped (with the reason) where python3 or the SDK is missing; `scripts/install-deps.sh` installs them.
 @Suite struct AnthropicGeminiSDKConformanceTests {
-    @Test(.enabled(if: PythonProbe.available("anthropic"), "python3 with the anthropic package is not installed"))
+    @Test(.enabled(if: PythonSDK.available("anthropic"), "python3 with the anthropic package is not installed"))
     func officialAnthropicSDKUnderstandsTheStub() throws {
         let stub = try AnthropicStub { request in
             let body = String(decoding: request.body, as: UTF8.self)
@@ -36,7 +36,7 @@ import Testing
         #expect(first.header("anthropic-version") != nil)
     }
 
-    @Test(.enabled(if: PythonProbe.available("google.genai"), "python3 with the google-genai package is not installed"))
+    @Test(.enabled(if: PythonSDK.available("google.genai"), "python3 with the google-genai package is not installed"))
     func officialGeminiSDKUnderstandsTheStub() throws {
         let stub = try GeminiStub { request in
             if request.path.contains("/models/missing:") {

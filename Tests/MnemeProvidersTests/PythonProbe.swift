@@ -1,13 +1,9 @@
 import Foundation
-import MnemeProvidersTesting
 import Testing
 
 /// Runs the official Python SDKs against the loopback stubs (the probes in Fixtures/), for tests that
 /// show the stubs are faithful to the real wire formats.
 enum PythonProbe {
-    /// Whether `python3 -c "import MODULE"` succeeds.
-    static func available(_ module: String) -> Bool { PythonSDK.available(module) }
-
     /// Runs Fixtures/`name`.py with `arguments` (proxies off, loopback only) and decodes the one JSON
     /// object it prints.
     static func run(_ name: String, _ arguments: [String]) throws -> [String: Any] {

@@ -230,4 +230,26 @@ import Testing
         #expect(bad.issues[1].message.contains("use one of replace, append"))
         #expect(bad.issues[2].message.contains("did you mean 'rate_limit'?"))
     }
+
+    /// A key written into a file other users can read is a warning naming the fix; never the key.
+    @Test func aKeyInAFileOthersCanReadIsAWarning() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mneme-secret-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("mneme.toml").path
+        try "[providers.openai]\napi_key = \"sk-in-the-file\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        func readableWarning() -> ConfigIssue? {
+            ConfigFile.check(path: path, environment: [:]).issues.first { $0.message.contains("other users can read") }
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let warning = try #require(readableWarning())
+        #expect(warning.severity == .warning && warning.message.contains("chmod 600"))
+        #expect(!warning.message.contains("sk-in-the-file"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        #expect(readableWarning() == nil)
+        try "[providers.openai]\napi_key_env = \"OPENAI_API_KEY\"\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(readableWarning() == nil, "a key by variable name is not a secret in the file")
+    }
 }
