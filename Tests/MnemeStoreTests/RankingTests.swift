@@ -135,6 +135,27 @@ import Testing
         #expect(try await store.searchDocuments("zebra", for: user.scope).isEmpty)
     }
 
+    /// If FTS5's averages record reads as empty (another SQLite's format), search still finds the
+    /// chunks: the totals come from the chunk table instead.
+    @Test func searchSurvivesAnUnreadableAveragesRecord() async throws {
+        let temp = try TemporaryStore()
+        let user = try await temp.store.ensureUser(tenant: "acme", externalID: "alice")
+        try await temp.store.replaceDocument(
+            DocumentInput(
+                collection: "c", uri: "z", title: "z", format: "text", size: 1, modifiedAt: Date(), contentHash: "",
+                chunks: [
+                    NewChunk(headingPath: [], text: "a zebra crossing", startOffset: 0, endOffset: 1, tokenCount: 3)
+                ]
+            ),
+            tenant: "acme")
+        let queue = try DatabaseQueue(path: temp.store.path)
+        try await queue.write { db in
+            try db.execute(sql: "UPDATE chunk_fts_data SET block = x'00' WHERE id = 1")
+        }
+        try queue.close()
+        #expect(try await temp.store.searchDocuments("zebra", for: user.scope).map(\.uri) == ["z"])
+    }
+
     @Test func everyHitHoldsAQueryWordAndFeedbackSeesOnlyVisibleChunks() async throws {
         let temp = try TemporaryStore()
         let store = temp.store
