@@ -82,14 +82,7 @@ struct LoadRun {
 
     /// Resident and peak memory of this process, KiB.
     static func memory() -> (rss: Int, peak: Int) {
-        let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        func value(_ key: String) -> Int {
-            for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
-                return Int(line.dropFirst(key.count + 1).filter(\.isNumber)) ?? 0
-            }
-            return 0
-        }
-        return (value("VmRSS"), value("VmHWM"))
+        (ResidentMemory.currentKiB(), ResidentMemory.peakKiB())
     }
 
     /// Samples RSS every 100 ms until cancelled.
