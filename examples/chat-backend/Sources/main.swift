@@ -39,6 +39,8 @@ await withTaskGroup(of: Void.self) { group in
         group.addTask { await handle(line) }
     }
 }
+// With `memory_extractor = "llm"`, facts are extracted after each reply in the background: let them finish.
+await engine.waitForBackgroundWork()
 
 /// Writes answer lines whole, one at a time, from concurrent requests.
 final class Output: Sendable {
