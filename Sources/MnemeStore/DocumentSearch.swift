@@ -22,15 +22,25 @@ struct DocumentSearch {
     let scope: UserScope
     let collection: String?
     private let totals: IndexTotals
+    private let postings: PostingCache
+    private let structure: Data?
     private var rows: Int { totals.rows }
     private var frequencies: [String: Int] = [:]
+    /// Query words whose posting lists were too long to load during the search: the caller
+    /// loads them in the background (``PostingCache``).
+    private(set) var uncached: [QueryTerm] = []
 
-    init(_ db: Database, statistics: TermStatistics, scope: UserScope, collection: String?) throws {
+    init(
+        _ db: Database, statistics: TermStatistics, postings: PostingCache, scope: UserScope, collection: String?
+    ) throws {
         self.db = db
         self.statistics = statistics
+        self.postings = postings
         self.scope = scope
         self.collection = collection
         totals = try statistics.refresh(db)
+        structure = try PostingCache.structure(db)
+        postings.validate(structure: structure)
     }
 
     /// The best `limit` chunks for `words`; with feedback, the best ``QueryExpansion/depth``
@@ -43,9 +53,10 @@ struct DocumentSearch {
         // no posting-list reads, and the ranking is unchanged.
         let informative = found.filter { idf($0) > Self.negligibleIDF }
         let present = informative.isEmpty ? found : informative
-        let selecting = selection(present)
         let depth = feedback ? max(limit, QueryExpansion.depth) : limit
-        let first = try ranked(selecting: selecting, all: present, scored: present, limit: depth)
+        let first =
+            try inMemory(present, limit: depth)
+            ?? ranked(selecting: selection(present), all: present, scored: present, limit: depth)
         guard feedback, !first.isEmpty else { return Array(first.prefix(limit)) }
         let added = try expansion(
             first.prefix(QueryExpansion.feedbackChunks).map { ($0.text, $0.score) }, excluding: present)
@@ -54,6 +65,50 @@ struct DocumentSearch {
         let weights = expanded.map { $0.weight * idf($0) }
         let scoring = BM25(columnWeights: Store.chunkColumnWeights, averageLength: totals.averageLength)
         return Array(scoring.rerank(first, terms: expanded, weights: weights).prefix(limit))
+    }
+
+    /// The best `limit` visible chunks ranked by ``ImpactRanking`` over cached posting lists, or
+    /// `nil` when a word's list is not cached and too long to load now (it is then listed in
+    /// ``uncached``), or when visibility leaves too few of the best rows.
+    private mutating func inMemory(_ words: [QueryTerm], limit: Int) throws -> [ChunkHit]? {
+        guard postings.isEnabled else { return nil }
+        var lists = postings.lists(words.map(\.key))
+        let missing = words.indices.filter { lists[$0] == nil }
+        if missing.reduce(0, { $0 + (frequencies[words[$1].key] ?? 0) }) > postings.inlineLimit {
+            uncached = missing.map { words[$0] }
+            return nil
+        }
+        for index in missing {
+            let word = words[index]
+            guard
+                let list = try PostingCache.load(
+                    DocumentQuery.quoted(word.word), columnWeights: Store.chunkColumnWeights, db)
+            else { return nil }
+            postings.insert(list, key: word.key, structure: structure)
+            lists[index] = list
+        }
+        let loaded = lists.compactMap { $0 }
+        let weights = words.map { $0.weight * idf($0) }
+        // A few more rows than needed, for those the tenant, collection or visibility filter out;
+        // then many more, before falling back to SQLite.
+        for keep in [limit + 16, (limit + 16) * 16] {
+            let best = ImpactRanking.top(loaded, weights: weights, k: keep)
+            let hits = try visible(best)
+            if hits.count >= limit || best.count < keep { return Array(hits.prefix(limit)) }
+        }
+        return nil
+    }
+
+    /// The chunks of `ranked` rows the user may see, in the given order, with their scores.
+    private func visible(_ ranked: [(row: Int64, score: Double)]) throws -> [ChunkHit] {
+        if ranked.isEmpty { return [] }
+        let ids = "[" + ranked.map { String($0.row) }.joined(separator: ",") + "]"
+        let found = try Row.fetchAll(
+            db.cachedStatement(sql: Self.visibleSQL),
+            arguments: [ids, nil, nil, scope.tenantID, scope.userID, collection, ranked.count]
+        ).map(Self.chunkHit(row:))
+        let byID = Dictionary(found.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
+        return ranked.compactMap { entry in byID[entry.row]?.with(score: entry.score) }
     }
 
     /// The rarest words, within the budget.
@@ -146,6 +201,18 @@ struct DocumentSearch {
             SELECT rowid AS id, \(RankFunction.name)(chunk_fts, ?2) AS score FROM chunk_fts
             WHERE chunk_fts MATCH ?1 ORDER BY score DESC LIMIT ?3
         )
+        \(joined)
+        """
+
+    /// The rows ranked in memory (a JSON array of ids in ?1; ?2 and ?3 unused) joined and
+    /// filtered like ``sql``; their scores are attached in Swift.
+    private static let visibleSQL = """
+        WITH f AS MATERIALIZED (SELECT value AS id, 0.0 AS score FROM json_each(?1) WHERE ?2 IS NULL AND ?3 IS NULL)
+        \(joined)
+        """
+
+    /// The join and filters shared by both queries (?4 tenant, ?5 user, ?6 collection, ?7 limit).
+    private static let joined = """
         SELECT c.id, c.document_id, c.heading_path, c.text, c.start_offset, c.end_offset, c.token_count,
             d.uri, d.title, col.name AS collection, f.score
         FROM f

@@ -37,7 +37,7 @@ private final class RankState {
     let columnWeights: UnsafeMutableBufferPointer<Double>
     let phraseWeights: UnsafeMutableBufferPointer<Double>
     let frequencies: UnsafeMutableBufferPointer<Double>
-    var best: ScoreHeap
+    var best: TopRows
     var averageLength: Double?
     /// The last row scored: SQLite may ask for a row's score twice (result and sort key).
     var lastRow: Int64?
@@ -53,7 +53,7 @@ private final class RankState {
         _ = phraseWeights.initialize(from: parameters.phraseWeights)
         frequencies = .allocate(capacity: parameters.phraseWeights.count)
         frequencies.initialize(repeating: 0)
-        best = ScoreHeap(capacity: parameters.keep)
+        best = TopRows(capacity: parameters.keep)
     }
 
     deinit {
@@ -95,14 +95,14 @@ private func rank(
     }
     let row = api.xRowid?(fts)
     if state.lastRow != row {
-        state.lastScore = score(api, fts, state)
+        state.lastScore = score(api, fts, state, row: row ?? 0)
         state.lastRow = row
     }
     sqlite3_result_double(context, state.lastScore)
 }
 
 /// The row's score, or -1 when it cannot enter the best `keep`.
-private func score(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, _ state: RankState) -> Double {
+private func score(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, _ state: RankState, row: Int64) -> Double {
     let k1 = state.k1
     let phrases = api.xPhraseCount?(fts) ?? 0
     let columns = state.columnWeights
@@ -136,7 +136,7 @@ private func score(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, _ state: Rank
     for index in 0..<weights.count where frequencies[index] > 0 {
         total += weights[index] * frequencies[index] * (k1 + 1) / (frequencies[index] + norm)
     }
-    state.best.insert(total)
+    state.best.insert(row: row, score: total)
     return total
 }
 

@@ -10,8 +10,16 @@ enum Snippet {
         let stems = Set(terms.map { StemCache.stem($0.lowercased()) })
         let tokens = text.unicodeScalars.split(whereSeparator: FullTextQuery.isSpace)
         if tokens.isEmpty { return "" }
+        // Stems keep their word's first letter when it is ASCII (Snowball only changes endings;
+        // diacritic folding only touches other letters), so most words are ruled out by it.
+        let initials = Set(stems.compactMap { $0.unicodeScalars.first }.filter(\.isASCII).map(\.value))
         var known: [String: Bool] = [:]
         let matched = tokens.map { token -> Bool in
+            if let first = token.first(where: FullTextQuery.isWordScalar), first.isASCII,
+                !initials.contains(first.properties.lowercaseMapping.unicodeScalars.first?.value ?? first.value)
+            {
+                return false
+            }
             var word = String.UnicodeScalarView()
             for scalar in token where FullTextQuery.isWordScalar(scalar) { word.append(scalar) }
             let key = String(word)

@@ -36,10 +36,14 @@ extension Store {
         guard !words.isEmpty, limit > 0 else { return [] }
         let fetchLimit = perDocument == nil ? limit : limit * 4
         let statistics = termStatistics
-        let candidates = try await read { db in
-            var search = try DocumentSearch(db, statistics: statistics, scope: scope, collection: collection)
-            return try search.run(words, limit: fetchLimit, feedback: feedback)
+        let cache = postingCache
+        let (candidates, uncached) = try await read { db in
+            var search = try DocumentSearch(
+                db, statistics: statistics, postings: cache, scope: scope, collection: collection)
+            let hits = try search.run(words, limit: fetchLimit, feedback: feedback)
+            return (hits, search.uncached)
         }
+        postingCache.loadInBackground(uncached.map { ($0.word, $0.key) })
         // Snippets only for the chunks returned: stemming every word of the spare candidates
         // fetched for diversity would be wasted work on the query path.
         let terms = words.map(\.word)
@@ -47,6 +51,15 @@ extension Store {
             $0.with(snippet: Snippet.make($0.text, terms: terms))
         }
     }
+
+    /// Waits until the posting lists being loaded in the background are cached (for tests and
+    /// benchmarks that need a predictable state).
+    public func waitForSearchCache() async {
+        await postingCache.waitForLoads()
+    }
+
+    /// The posting lists document search holds in memory: how many, and their postings in total.
+    public var searchCacheSize: (lists: Int, postings: Int) { postingCache.size }
 
     /// Keeps at most `perDocument` chunks of each document, best first; chunks over that
     /// limit come back only if there are not enough others to fill `limit`.

@@ -28,6 +28,8 @@ public final class Store: Sendable {
     let logger: Logger
     /// Document frequencies of the chunk index, shared by the connections.
     let termStatistics = TermStatistics()
+    /// Posting lists of the chunk index held in memory for document search.
+    let postingCache: PostingCache
 
     /// Opens the database at `path`, creating it (and running the migrations) when the file is
     /// missing or empty.
@@ -62,6 +64,7 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
         }
+        postingCache = PostingCache(pool: pool, columnWeights: Self.chunkColumnWeights)
         logger.debug("opened store", metadata: ["path": "\(path)"])
     }
 

@@ -15,14 +15,17 @@ import Testing
         }
     }
 
-    @Test func scoreHeapKeepsTheLargestScores() {
-        var heap = ScoreHeap(capacity: 3)
+    @Test func topRowsKeepTheLargestScoresAndTheLowestRowsOfEqualOnes() {
+        var heap = TopRows(capacity: 3)
         #expect(!heap.isFull && heap.minimum == -.infinity)
-        for score in [5.0, 1, 9, 3, 7, 2] { heap.insert(score) }
+        for (row, score) in [(1, 5.0), (2, 1), (3, 9), (4, 3), (5, 7), (6, 2), (7, 5), (0, 5)] {
+            heap.insert(row: Int64(row), score: score)
+        }
         #expect(heap.isFull && heap.minimum == 5)
-        var off = ScoreHeap(capacity: 0)
-        off.insert(1)
-        #expect(!off.isFull, "capacity 0 never prunes")
+        #expect(heap.sorted().map(\.row) == [3, 5, 0])
+        var off = TopRows(capacity: 0)
+        off.insert(row: 1, score: 1)
+        #expect(!off.isFull && off.sorted().isEmpty, "capacity 0 never prunes")
     }
 
     @Test func indexTotalsReadSQLiteVarints() {
@@ -182,7 +185,7 @@ import Testing
 }
 
 /// SplitMix64: the same random chunks on every run.
-private struct SeededGenerator: RandomNumberGenerator {
+struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// The chunk index's posting lists that searches used, held in memory as ``ImpactList``s so
+/// that ``ThresholdTopK`` can rank them without scoring every row in SQLite.
+///
+/// A list is read from FTS5 once — `mneme_rank` of the term alone gives each row's impact —
+/// and kept until the index changes: every commit that touches the index rewrites FTS5's
+/// structure record (row 10 of `chunk_fts_data`), and the lists, whose impacts depend on the
+/// average row length, are dropped when it differs. The cache holds at most ``capacity``
+/// postings (8 bytes each) and forgets the least recently used lists past it.
+///
+/// A search loads the few short lists it misses itself (see ``inlineLimit``); when it misses
+/// more, it ranks in SQLite as before and ``Store`` loads the lists in the background, so no
+/// query waits for them.
+final class PostingCache: Sendable {
+    /// The default number of postings held: 10 million, 80 MB.
+    static let defaultCapacity = 10_000_000
+
+    /// A search loads the lists it misses itself when they hold at most this many rows together
+    /// (a few milliseconds); otherwise it ranks in SQLite and the lists load in the background.
+    static let defaultInlineLimit = 8192
+
+    private struct Entry {
+        let list: ImpactList
+        var used: UInt64
+    }
+
+    private struct State {
+        var structure: Data?
+        var entries: [String: Entry] = [:]
+        var postings = 0
+        var clock: UInt64 = 0
+        /// Keys queued or being loaded in the background.
+        var pending: Set<String> = []
+        var queue: [(word: String, key: String)] = []
+        var loader: Task<Void, Never>?
+        var inlineLimit = PostingCache.defaultInlineLimit
+        var isEnabled = true
+        /// Keys whose lists are longer than the whole cache: never loaded again.
+        var oversized: Set<String> = []
+    }
+
+    /// The most postings held.
+    let capacity: Int
+    private let pool: DatabasePool
+    private let columnWeights: [Double]
+    private let state = Mutex(State())
+
+    /// A cache of the chunk index in `pool`, whose columns weigh `columnWeights` in BM25.
+    init(pool: DatabasePool, columnWeights: [Double], capacity: Int = PostingCache.defaultCapacity) {
+        self.pool = pool
+        self.columnWeights = columnWeights
+        self.capacity = capacity
+    }
+
+    /// The most rows of missing lists a search loads itself (``defaultInlineLimit``).
+    var inlineLimit: Int {
+        get { state.withLock { $0.inlineLimit } }
+        set { state.withLock { $0.inlineLimit = newValue } }
+    }
+
+    /// Whether searches rank in memory at all (off: always in SQLite, as a reference in tests).
+    var isEnabled: Bool {
+        get { state.withLock { $0.isEnabled } }
+        set { state.withLock { $0.isEnabled = newValue } }
+    }
+
+    /// FTS5's structure record, which changes with every commit that touches the index.
+    static func structure(_ db: Database) throws -> Data? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM chunk_fts_data WHERE id = 10"))
+    }
+
+    /// Drops every list when the index changed since they were loaded.
+    func validate(structure: Data?) {
+        state.withLock { state in
+            guard state.structure != structure else { return }
+            state.structure = structure
+            state.entries.removeAll()
+            state.oversized.removeAll()
+            state.postings = 0
+        }
+    }
+
+    /// The cached lists of `keys`, `nil` for those not held.
+    func lists(_ keys: [String]) -> [ImpactList?] {
+        state.withLock { state in
+            state.clock += 1
+            let now = state.clock
+            return keys.map { key in
+                guard var entry = state.entries[key] else { return nil }
+                entry.used = now
+                state.entries[key] = entry
+                return entry.list
+            }
+        }
+    }
+
+    /// Keeps `list` for `key` if the index is still the one it was read from.
+    func insert(_ list: ImpactList, key: String, structure: Data?) {
+        state.withLock { state in
+            guard state.structure == structure, state.entries[key] == nil else { return }
+            guard list.count <= capacity else {
+                state.oversized.insert(key)
+                return
+            }
+            while state.postings + list.count > capacity,
+                let oldest = state.entries.min(by: { $0.value.used < $1.value.used })
+            {
+                state.postings -= oldest.value.list.count
+                state.entries[oldest.key] = nil
+            }
+            state.clock += 1
+            state.entries[key] = Entry(list: list, used: state.clock)
+            state.postings += list.count
+        }
+    }
+
+    /// The number of lists and of postings held.
+    var size: (lists: Int, postings: Int) { state.withLock { ($0.entries.count, $0.postings) } }
+
+    /// Reads the posting list of `word` (one term, quoted) from the index.
+    /// `nil` when its rows cannot be held (see ``ImpactList/init(_:)``).
+    static func load(_ word: String, columnWeights: [Double], _ db: Database) throws -> ImpactList? {
+        let parameters = RankParameters(firstPhrase: 0, keep: 0, columnWeights: columnWeights, phraseWeights: [1])
+        let statement = try db.cachedStatement(
+            sql: "SELECT rowid, \(RankFunction.name)(chunk_fts, ?2) FROM chunk_fts WHERE chunk_fts MATCH ?1")
+        var postings: [(row: Int64, impact: Double)] = []
+        let cursor = try Row.fetchCursor(statement, arguments: [word, Data(parameters.blob)])
+        while let row = try cursor.next() {
+            postings.append((row: row[0], impact: row[1]))
+        }
+        return ImpactList(postings)
+    }
+
+    /// Queues `words` (as written, with their stems) to be loaded in the background, one list
+    /// at a time — a single loader, so that loading never takes more than one core from searches.
+    func loadInBackground(_ words: [(word: String, key: String)]) {
+        state.withLock { state in
+            for word in words
+            where state.entries[word.key] == nil && !state.pending.contains(word.key)
+                && !state.oversized.contains(word.key)
+            {
+                state.pending.insert(word.key)
+                state.queue.append(word)
+            }
+            guard state.loader == nil, !state.queue.isEmpty else { return }
+            state.loader = Task.detached(priority: .utility) { [self] in await drainQueue() }
+        }
+    }
+
+    /// Loads queued lists until the queue is empty.
+    private func drainQueue() async {
+        while let word = state.withLock({ state -> (word: String, key: String)? in
+            if state.queue.isEmpty {
+                state.loader = nil
+                return nil
+            }
+            return state.queue.removeFirst()
+        }) {
+            let columnWeights = columnWeights
+            let loaded = try? await pool.read { db in
+                (
+                    try Self.structure(db),
+                    try Self.load(DocumentQuery.quoted(word.word), columnWeights: columnWeights, db)
+                )
+            }
+            if let (structure, list) = loaded, let list { insert(list, key: word.key, structure: structure) }
+            state.withLock { _ = $0.pending.remove(word.key) }
+        }
+    }
+
+    /// Waits until the lists queued so far are loaded.
+    func waitForLoads() async {
+        while let loader = state.withLock({ $0.loader }) {
+            await loader.value
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@testable import MnemeStore
+
+/// Document search ranked in memory (``PostingCache``, ``ImpactRanking``) must return what
+/// ranking in SQLite returns.
+@Suite struct PostingCacheTests {
+    /// The best `k` of scoring every row, by brute force.
+    private func bruteForce(_ lists: [ImpactList], _ weights: [Double], k: Int) -> [(row: Int64, score: Double)] {
+        var scores: [Int64: Double] = [:]
+        for (list, weight) in zip(lists, weights) where weight > 0 {
+            for index in 0..<list.count {
+                scores[list.base + Int64(list.offsets[index]), default: 0] += weight * Double(list.impacts[index])
+            }
+        }
+        return scores.map { (row: $0.key, score: $0.value) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
+            .prefix(k).map { $0 }
+    }
+
+    @Test(arguments: [false, true])
+    func impactRankingFindsTheTopOfScoringEveryRow(sparse: Bool) {
+        var generator = SeededGenerator(state: sparse ? 11 : 5)
+        for _ in 0..<200 {
+            let lists = (0..<Int.random(in: 1...6, using: &generator)).map { term in
+                let far: Int64 = sparse && term == 0 ? 1 << 40 : 0
+                let postings = (0..<Int.random(in: 0...300, using: &generator)).map { _ in
+                    (
+                        row: far + Int64.random(in: 1...2_000, using: &generator),
+                        impact: Double.random(in: 0.01...2.2, using: &generator)
+                    )
+                }
+                return ImpactList(postings)!
+            }
+            let weights = lists.map { _ in
+                Bool.random(using: &generator) ? Double.random(in: 0.1...8, using: &generator) : 0
+            }
+            let k = Int.random(in: 1...40, using: &generator)
+            let ranked = ImpactRanking.top(lists, weights: weights, k: k)
+            let expected = bruteForce(lists, weights, k: k)
+            #expect(ranked.count == expected.count)
+            let exact = Dictionary(bruteForce(lists, weights, k: .max).map { ($0.row, $0.score) }, uniquingKeysWith: +)
+            for (got, want) in zip(ranked, expected) {
+                #expect(abs(got.score - want.score) < 1e-4, "the k best scores")
+                #expect(abs((exact[got.row] ?? -1) - got.score) < 1e-4, "each row with its own score")
+            }
+        }
+    }
+
+    @Test func impactListsSortMergeAndRefuseHugeSpans() throws {
+        let list = try #require(ImpactList([(row: 9, impact: 0.5), (row: 3, impact: 1), (row: 9, impact: 0.7)]))
+        #expect(list.base == 3)
+        #expect(list.offsets == [0, 6])
+        #expect(list.impacts == [1, 0.7])
+        #expect(list.last == 9)
+        #expect(ImpactList([(row: 1, impact: 1), (row: 1 + (1 << 33), impact: 1)]) == nil)
+        #expect(ImpactList([(row: .min, impact: 1), (row: .max, impact: 1)]) == nil)
+        #expect(ImpactList([])?.count == 0)
+        #expect(ImpactRanking.top([list], weights: [1], k: 0).isEmpty)
+    }
+
+    /// A corpus of random chunks over a 60-word vocabulary, in three documents per collection.
+    private func corpus(_ store: Store) async throws -> [String] {
+        var generator = SeededGenerator(state: 42)
+        let vocabulary = (0..<60).map { "w\($0)x" }
+        let documents = (0..<50).map { index in
+            DocumentInput(
+                collection: index % 2 == 0 ? "even" : "odd", uri: "d\(index)", title: "doc \(index)", format: "text",
+                size: 1, modifiedAt: Date(), contentHash: "",
+                visibility: index % 7 == 0 ? .restricted(users: ["bob"], groups: []) : .tenant,
+                chunks: (0..<6).map { _ in
+                    let text = (0..<Int.random(in: 5...60, using: &generator)).map { _ in
+                        vocabulary[min(59, Int(Double.random(in: 0..<1, using: &generator).squareRoot() * 60))]
+                    }.joined(separator: " ")
+                    return NewChunk(headingPath: [], text: text, startOffset: 0, endOffset: 1, tokenCount: 1)
+                })
+        }
+        try await store.replaceDocuments(documents, tenant: "acme")
+        return (0..<30).map { _ in
+            (0..<Int.random(in: 1...8, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
+                .joined(separator: " ")
+        }
+    }
+
+    /// Hits compared without the order of equal scores: the scores in order, and the chunks
+    /// above the last score (which may tie with chunks left out).
+    private func same(_ a: [ChunkHit], _ b: [ChunkHit]) -> Bool {
+        guard a.count == b.count else { return false }
+        if zip(a, b).contains(where: { abs($0.score - $1.score) > 1e-4 * max(1, abs($0.score)) }) { return false }
+        let floor = (a.last?.score ?? 0) + 1e-4
+        return Set(a.filter { $0.score > floor }.map(\.chunkID)) == Set(b.filter { $0.score > floor }.map(\.chunkID))
+    }
+
+    @Test func searchRanksTheSameInMemoryAsInSQLite() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let queries = try await corpus(store)
+        let alice = try await store.ensureUser(tenant: "acme", externalID: "alice")
+        let bob = try await store.ensureUser(tenant: "acme", externalID: "bob")
+        for scope in [alice.scope, bob.scope] {
+            for collection in [nil, "odd"] {
+                for query in queries {
+                    func search() async throws -> [ChunkHit] {
+                        try await store.searchDocuments(
+                            query, for: scope, collection: collection, limit: 8, perDocument: nil)
+                    }
+                    store.postingCache.isEnabled = false
+                    let reference = try await search()
+                    store.postingCache.isEnabled = true
+                    let inMemory = try await search()
+                    #expect(!reference.isEmpty)
+                    #expect(same(reference, inMemory), "\(query)")
+                    let restricted = Set(stride(from: 0, to: 50, by: 7).map { "d\($0)" })
+                    #expect(scope == bob.scope || inMemory.allSatisfy { !restricted.contains($0.uri) })
+                    #expect(collection == nil || inMemory.allSatisfy { $0.collection == "odd" })
+                }
+            }
+        }
+        #expect(store.searchCacheSize.lists > 0)
+    }
+
+    @Test func longListsLoadInTheBackgroundAndChangesDropThem() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let queries = try await corpus(store)
+        let alice = try await store.ensureUser(tenant: "acme", externalID: "alice")
+        store.postingCache.inlineLimit = 0
+        store.postingCache.isEnabled = false
+        let reference = try await store.searchDocuments(queries[0], for: alice.scope, limit: 8, perDocument: nil)
+        store.postingCache.isEnabled = true
+        let first = try await store.searchDocuments(queries[0], for: alice.scope, limit: 8, perDocument: nil)
+        #expect(same(reference, first), "ranked in SQLite while the lists load")
+        await store.waitForSearchCache()
+        let loaded = store.searchCacheSize
+        #expect(loaded.lists > 0 && loaded.lists <= Set(queries[0].split(separator: " ")).count)
+        let second = try await store.searchDocuments(queries[0], for: alice.scope, limit: 8, perDocument: nil)
+        #expect(same(reference, second), "ranked in memory")
+        #expect(store.searchCacheSize.lists == loaded.lists, "nothing loaded again")
+
+        // A change to the index drops the lists (impacts depend on the average length): the
+        // next searches see the new chunk, in memory as in SQLite.
+        try await store.replaceDocument(
+            DocumentInput(
+                collection: "even", uri: "new", title: "new", format: "text", size: 1, modifiedAt: Date(),
+                contentHash: "",
+                chunks: [NewChunk(headingPath: [], text: queries[0], startOffset: 0, endOffset: 1, tokenCount: 1)]),
+            tenant: "acme")
+        _ = try await store.searchDocuments(queries[0], for: alice.scope, limit: 8, perDocument: nil)
+        await store.waitForSearchCache()
+        store.postingCache.isEnabled = false
+        let changed = try await store.searchDocuments(queries[0], for: alice.scope, limit: 8, perDocument: nil)
+        store.postingCache.isEnabled = true
+        let cached = try await store.searchDocuments(queries[0], for: alice.scope, limit: 8, perDocument: nil)
+        #expect(changed.contains { $0.uri == "new" })
+        #expect(same(changed, cached))
+    }
+}
