@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MnemeStemming
 import Synchronization
 
 /// The chunk index's posting lists that searches used, held in memory as ``ImpactList``s so
@@ -136,18 +137,48 @@ final class PostingCache: Sendable {
 
     /// Queues `words` (as written, with their stems) to be loaded in the background, one list
     /// at a time — a single loader, so that loading never takes more than one core from searches.
-    func loadInBackground(_ words: [(word: String, key: String)]) {
+    /// Lists a search missed (`urgent`) go before those queued by ``preload()``.
+    func loadInBackground(_ words: [(word: String, key: String)], urgent: Bool = true) {
         state.withLock { state in
+            var added: [(word: String, key: String)] = []
             for word in words
             where state.entries[word.key] == nil && !state.pending.contains(word.key)
                 && !state.oversized.contains(word.key)
             {
                 state.pending.insert(word.key)
-                state.queue.append(word)
+                added.append(word)
             }
+            state.queue.insert(contentsOf: added, at: urgent ? 0 : state.queue.count)
             guard state.loader == nil, !state.queue.isEmpty else { return }
             state.loader = Task.detached(priority: .utility) { [self] in await drainQueue() }
         }
+    }
+
+    /// Queues the lists of the index's most frequent terms that still count in the ranking (in
+    /// at most half the rows), up to half the capacity — the lists most queries need, and the
+    /// longest to load. Returns once they are queued (reading the index's vocabulary takes about
+    /// a second per 100,000 chunks); ``waitForLoads()`` waits for them.
+    func preload() async throws {
+        let terms = try await pool.read { db in
+            // fts5vocab tables live in the connection's temp schema: nothing is written to the file.
+            try db.execute(
+                sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_fts_terms USING fts5vocab(main, chunk_fts, row)")
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT term, doc FROM temp.chunk_fts_terms
+                    WHERE doc * 2 <= (SELECT count(*) FROM chunk) ORDER BY doc DESC
+                    """
+            ).map { (term: $0[0] as String, rows: $0[1] as Int) }
+        }
+        var budget = capacity / 2 - size.postings
+        var words: [(word: String, key: String)] = []
+        // A term is its own query only when stemming leaves it as it is.
+        for term in terms where term.rows <= budget && Stemmer.stem(term.term) == term.term {
+            words.append((term.term, term.term))
+            budget -= term.rows
+        }
+        loadInBackground(words, urgent: false)
     }
 
     /// Loads queued lists until the queue is empty.
@@ -166,7 +197,11 @@ final class PostingCache: Sendable {
                     try Self.load(DocumentQuery.quoted(word.word), columnWeights: columnWeights, db)
                 )
             }
-            if let (structure, list) = loaded, let list { insert(list, key: word.key, structure: structure) }
+            if let (structure, list) = loaded, let list {
+                // The index may have changed since the last search (or there was none yet).
+                validate(structure: structure)
+                insert(list, key: word.key, structure: structure)
+            }
             state.withLock { _ = $0.pending.remove(word.key) }
         }
     }

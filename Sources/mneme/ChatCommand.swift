@@ -42,6 +42,10 @@ struct ChatCommand: AsyncParsableCommand {
         {
             Output.line(note)
         }
+        // A chat session lasts: its searches rank in memory once the document index's common words
+        // are loaded, in the background, while the user types.
+        let store = engine.store
+        Task.detached(priority: .utility) { try? await store.preloadSearchCache() }
         Output.line(
             "You are '\(global.userID)' in tenant '\(global.tenantName)'. Type /help for commands, Ctrl-D to quit.")
         var state = ChatState(

@@ -44,7 +44,7 @@ extension RetrievalBench {
             Output.table(
                 [
                     "index", "feedback", "first p50", "first p99", "repeated p50", "repeated p99", "unseen p50",
-                    "unseen p99", "repeated CPU p50", "cache",
+                    "unseen p99", "preloaded p50", "preloaded p99", "repeated CPU p50", "cache",
                 ], rows))
         let plain = try await ndcg(mixed, mixedUser.scope, collection, feedback: false)
         let expanded = try await ndcg(mixed, mixedUser.scope, collection, feedback: true)
@@ -57,7 +57,9 @@ extension RetrievalBench {
     /// - *first pass*: every query once, as a newly started server sees them;
     /// - *repeated*: three more passes, once the posting lists the first pass used are loaded;
     /// - *unseen*: the odd-numbered queries once (not timed), then the even-numbered ones — queries
-    ///   never asked before, with the vocabulary of other queries cached (a server in use).
+    ///   never asked before, with the vocabulary of other queries cached (a server in use);
+    /// - *preloaded*: every query once on a new store after ``Store/preloadSearchCache()`` (a
+    ///   server that has started).
     private func measure(_ path: String, _ scope: UserScope, _ collection: Collection, corpus: String) async throws
         -> [[String]]
     {
@@ -89,9 +91,21 @@ extension RetrievalBench {
             let queries = Array(collection.queries.enumerated())
             try await run(fresh, queries.filter { $0.offset % 2 == 1 }.map(\.element), into: &ignored, cpu: &ignoredCPU)
             try await run(fresh, queries.filter { $0.offset % 2 == 0 }.map(\.element), into: &unseen, cpu: &ignoredCPU)
+            let preloaded = try Store(path: path)
+            let start = Date()
+            try await preloaded.preloadSearchCache()
+            await preloaded.waitForSearchCache()
+            let preloadSeconds = Date().timeIntervalSince(start)
+            let preloadSize = preloaded.searchCacheSize
+            var afterPreload = Timings()
+            try await run(preloaded, collection.queries, into: &afterPreload, cpu: &ignoredCPU)
+            Output.line(
+                "  \(corpus), feedback \(feedback ? "yes" : "no"): preload \(String(format: "%.1f", preloadSeconds)) s, "
+                    + "\(preloadSize.lists) lists, \(String(format: "%.0f", Double(preloadSize.postings) * 8 / 1e6)) MB"
+            )
             rows.append(
                 [corpus, feedback ? "yes" : "no"]
-                    + [first, repeated, unseen].flatMap {
+                    + [first, repeated, unseen, afterPreload].flatMap {
                         [formatMillis($0.percentile(50)), formatMillis($0.percentile(99))]
                     }
                     + [

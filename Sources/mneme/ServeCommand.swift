@@ -49,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let cors { configuration.corsOrigins = cors.split(separator: ",").map { String($0) } }
         let engine = try EngineSetup.engine(global, model: model)
         let server = MnemeServer(engine: engine, configuration: configuration)
+        // Searches rank in memory once the document index's common words are loaded (background).
+        let store = engine.store
+        Task.detached(priority: .utility) { try? await store.preloadSearchCache() }
         Output.error(
             "Model: \(engine.defaultModel) (\(engine.defaultModelReason)); database \(engine.configuration.databasePath)."
         )

@@ -155,4 +155,27 @@ import Testing
         #expect(changed.contains { $0.uri == "new" })
         #expect(same(changed, cached))
     }
+
+    @Test func preloadingLoadsTheFrequentWordsThatStillRank() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let queries = try await corpus(store)
+        let alice = try await store.ensureUser(tenant: "acme", externalID: "alice")
+        try await store.preloadSearchCache()
+        await store.waitForSearchCache()
+        let preloaded = store.searchCacheSize
+        #expect(preloaded.lists > 10, "the corpus's frequent words")
+        // Words in more than half the chunks barely count in BM25 and are never loaded.
+        let total = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM chunk") ?? 0 }
+        #expect(preloaded.postings <= preloaded.lists * total / 2)
+        store.postingCache.inlineLimit = 0
+        for query in queries.prefix(10) {
+            store.postingCache.isEnabled = false
+            let reference = try await store.searchDocuments(query, for: alice.scope, limit: 8, perDocument: nil)
+            store.postingCache.isEnabled = true
+            #expect(
+                same(reference, try await store.searchDocuments(query, for: alice.scope, limit: 8, perDocument: nil)))
+        }
+        await store.waitForSearchCache()
+    }
 }
