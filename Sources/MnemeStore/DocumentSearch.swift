@@ -80,10 +80,9 @@ struct DocumentSearch {
         }
         for index in missing {
             let word = words[index]
-            guard
-                let list = try PostingCache.load(
-                    DocumentQuery.quoted(word.word), columnWeights: Store.chunkColumnWeights, db)
-            else { return nil }
+            guard let list = try postings.load(word: word.word, key: word.key, structure: structure, db) else {
+                return nil
+            }
             postings.insert(list, key: word.key, structure: structure)
             lists[index] = list
         }

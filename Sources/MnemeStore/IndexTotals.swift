@@ -11,22 +11,9 @@ struct IndexTotals: Sendable, Hashable {
 
     /// Reads FTS5's averages record: SQLite varints, the row count then each column's tokens.
     init(averagesRecord bytes: [UInt8]) {
-        var index = 0
-        func varint() -> UInt64? {
-            var value: UInt64 = 0
-            for position in 0..<9 {
-                guard index < bytes.count else { return nil }
-                let byte = bytes[index]
-                index += 1
-                if position == 8 { return (value << 8) | UInt64(byte) }
-                value = (value << 7) | UInt64(byte & 0x7F)
-                if byte & 0x80 == 0 { return value }
-            }
-            return value
-        }
-        let rows = Int(clamping: varint() ?? 0)
-        var tokens: UInt64 = 0
-        while let column = varint() { tokens &+= column }
+        let values = SQLiteVarint.decode(bytes)
+        let rows = Int(clamping: values.first ?? 0)
+        let tokens = values.dropFirst().reduce(0, &+)
         self.rows = rows
         averageLength = rows > 0 && tokens > 0 ? Double(tokens) / Double(rows) : 1
     }

@@ -37,6 +37,7 @@ final class PostingCache: Sendable {
         var pending: Set<String> = []
         var queue: [(word: String, key: String)] = []
         var loader: Task<Void, Never>?
+        var lengths: RowLengths?
         var inlineLimit = PostingCache.defaultInlineLimit
         var isEnabled = true
         /// Keys whose lists are longer than the whole cache: never loaded again.
@@ -80,6 +81,7 @@ final class PostingCache: Sendable {
             state.structure = structure
             state.entries.removeAll()
             state.oversized.removeAll()
+            state.lengths = nil
             state.postings = 0
         }
     }
@@ -121,9 +123,70 @@ final class PostingCache: Sendable {
     /// The number of lists and of postings held.
     var size: (lists: Int, postings: Int) { state.withLock { ($0.entries.count, $0.postings) } }
 
-    /// Reads the posting list of `word` (one term, quoted) from the index.
-    /// `nil` when its rows cannot be held (see ``ImpactList/init(_:)``).
-    static func load(_ word: String, columnWeights: [Double], _ db: Database) throws -> ImpactList? {
+    /// Reads the posting list of a query word from the index: `key` is its stem, which is the
+    /// term the index holds, read from FTS5's instance vocabulary with each row's length from
+    /// ``RowLengths`` (no look-up per row); when that cannot be used (ids too sparse, an
+    /// unreadable averages record, a word the tokenizer splits), `mneme_rank` of the quoted
+    /// word scores every row holding it. `nil` when the rows cannot be held (see
+    /// ``ImpactList/init(_:)``).
+    func load(word: String, key: String, structure: Data?, _ db: Database) throws -> ImpactList? {
+        let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM chunk_fts_data WHERE id = 1"))
+        let totals = IndexTotals(averagesRecord: [UInt8](block ?? Data()))
+        if totals.rows > 0, let lengths = try lengths(structure: structure, db) {
+            let postings = try Self.instances(of: key, lengths: lengths, totals: totals, columnWeights, db)
+            if !postings.isEmpty { return ImpactList(postings) }
+        }
+        return try Self.ranked(DocumentQuery.quoted(word), columnWeights: columnWeights, db)
+    }
+
+    /// The row lengths of the index, read once per version of it.
+    private func lengths(structure: Data?, _ db: Database) throws -> RowLengths? {
+        if let known = state.withLock({ $0.structure == structure ? $0.lengths : nil }) { return known }
+        guard let lengths = try RowLengths.read(db) else { return nil }
+        state.withLock { if $0.structure == structure { $0.lengths = lengths } }
+        return lengths
+    }
+
+    /// The postings of the indexed `term`, from the instance vocabulary (one row per occurrence,
+    /// by row then column), with BM25 impacts computed as `mneme_rank` does.
+    private static func instances(
+        of term: String, lengths: RowLengths, totals: IndexTotals, _ columnWeights: [Double], _ db: Database
+    ) throws -> [(row: Int64, impact: Double)] {
+        // fts5vocab tables live in the connection's temp schema: nothing is written to the file.
+        try db.execute(
+            sql:
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_fts_instances USING fts5vocab(main, chunk_fts, instance)"
+        )
+        let defaults = RankParameters(firstPhrase: 0, keep: 0, columnWeights: columnWeights, phraseWeights: [])
+        let (k1, b) = (defaults.k1, defaults.b)
+        var postings: [(row: Int64, impact: Double)] = []
+        var current: Int64?
+        var frequency = 0.0
+        func flush() -> Bool {
+            guard let row = current else { return true }
+            guard let length = lengths[row] else { return false }
+            let norm = k1 * (1 - b + b * Double(length) / totals.averageLength)
+            postings.append((row, frequency * (k1 + 1) / (frequency + norm)))
+            return true
+        }
+        let statement = try db.cachedStatement(sql: "SELECT doc, col FROM temp.chunk_fts_instances WHERE term = ?")
+        let cursor = try Row.fetchCursor(statement, arguments: [term])
+        let columns = ["title": 0, "heading_path": 1, "text": 2]
+        while let row = try cursor.next() {
+            let doc: Int64 = row[0]
+            if doc != current {
+                guard flush() else { return [] }
+                current = doc
+                frequency = 0
+            }
+            let column = columns[row[1] as String] ?? 2
+            frequency += column < columnWeights.count ? columnWeights[column] : 1
+        }
+        return flush() ? postings : []
+    }
+
+    /// The postings of `word` (one term, quoted), each row scored by `mneme_rank`.
+    private static func ranked(_ word: String, columnWeights: [Double], _ db: Database) throws -> ImpactList? {
         let parameters = RankParameters(firstPhrase: 0, keep: 0, columnWeights: columnWeights, phraseWeights: [1])
         let statement = try db.cachedStatement(
             sql: "SELECT rowid, \(RankFunction.name)(chunk_fts, ?2) FROM chunk_fts WHERE chunk_fts MATCH ?1")
@@ -190,18 +253,13 @@ final class PostingCache: Sendable {
             }
             return state.queue.removeFirst()
         }) {
-            let columnWeights = columnWeights
             let loaded = try? await pool.read { db in
-                (
-                    try Self.structure(db),
-                    try Self.load(DocumentQuery.quoted(word.word), columnWeights: columnWeights, db)
-                )
-            }
-            if let (structure, list) = loaded, let list {
+                let structure = try Self.structure(db)
                 // The index may have changed since the last search (or there was none yet).
-                validate(structure: structure)
-                insert(list, key: word.key, structure: structure)
+                self.validate(structure: structure)
+                return (structure, try self.load(word: word.word, key: word.key, structure: structure, db))
             }
+            if let (structure, list) = loaded, let list { insert(list, key: word.key, structure: structure) }
             state.withLock { _ = $0.pending.remove(word.key) }
         }
     }
