@@ -79,8 +79,12 @@ extension Engine {
         let configuration = self.configuration
         async let factsRead = store.facts(for: scope)
         async let examplesRead = store.examples(tenantID: scope.tenantID, persona: persona.id, matching: message)
-        async let documentsRead = store.searchDocuments(
-            message, for: scope, limit: configuration.documentCandidates, perDocument: 3)
+        // Feedback on: the store's default (feedback on indexes of at least 1,000 chunks).
+        async let documentsRead =
+            configuration.documentFeedback
+            ? store.searchDocuments(message, for: scope, limit: configuration.documentCandidates, perDocument: 3)
+            : store.searchDocuments(
+                message, for: scope, limit: configuration.documentCandidates, perDocument: 3, feedback: false)
         var history: [Message] = []
         if let session, options.caller?.history.isEmpty ?? true {
             history = try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)
