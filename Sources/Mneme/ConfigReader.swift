@@ -87,6 +87,9 @@ struct ConfigReader {
         if let flag = decoder.decode(Bool.self, at: ["context", "recall_neighbors"]) {
             configuration.recallNeighbors = flag
         }
+        if let flag = decoder.decode(Bool.self, at: ["context", "document_feedback"]) {
+            configuration.documentFeedback = flag
+        }
     }
 
     /// `memory_extractor` ("rules" or "llm") and `memory_model` ("provider:model").

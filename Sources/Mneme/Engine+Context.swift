@@ -79,8 +79,10 @@ extension Engine {
         let configuration = self.configuration
         async let factsRead = store.facts(for: scope)
         async let examplesRead = store.examples(tenantID: scope.tenantID, persona: persona.id, matching: message)
+        // Feedback is used on indexes of at least 1,000 chunks (QueryExpansion.applies).
         async let documentsRead = store.searchDocuments(
-            message, for: scope, limit: configuration.documentCandidates, perDocument: 3)
+            message, for: scope, limit: configuration.documentCandidates, perDocument: 3,
+            feedback: configuration.documentFeedback)
         var history: [Message] = []
         if let session, options.caller?.history.isEmpty ?? true {
             history = try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)

@@ -40,6 +40,10 @@ public struct EngineConfiguration: Sendable {
     public var memoryModel: String?
     /// How many document chunks are fetched as candidates per turn.
     public var documentCandidates: Int
+    /// Whether document search uses pseudo-relevance feedback, which the store applies only on an
+    /// index of at least 1,000 chunks (see docs/benchmarks.md, "Retrieval (issue 4)"). Turn it off
+    /// for a large index searched with short fact questions if answers drift to related passages.
+    public var documentFeedback: Bool
     /// How many best-matching older messages are recalled per turn, each with the rest of its turn (the
     /// question with its answer).
     public var recallCandidates: Int
@@ -80,6 +84,7 @@ public struct EngineConfiguration: Sendable {
         memoryExtractor = .rules
         memoryModel = nil
         documentCandidates = 8
+        documentFeedback = true
         recallCandidates = 8
         recallNeighbors = false
         historyCandidates = 60

@@ -47,6 +47,7 @@ struct DocumentSearch {
     /// chunks re-ranked by the expanded query.
     mutating func run(_ words: [QueryTerm], limit: Int, feedback: Bool) throws -> [ChunkHit] {
         guard rows > 0 else { return [] }
+        let feedback = feedback && QueryExpansion.applies(toIndexOf: rows)
         let found = try words.filter { try frequency($0) > 0 }
         if found.isEmpty { return [] }
         // Words in more than half the rows score (almost) nothing in BM25: left out, they cost

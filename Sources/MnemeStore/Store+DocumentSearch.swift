@@ -8,11 +8,11 @@ extension Store {
     /// the user may see.
     ///
     /// Ranking is BM25 over the chunk's title, headings and text, each word of the query
-    /// weighted by its idf. With `feedback`, the best chunks of a first search add the words
-    /// they have most of to the query, which re-ranks the first search's best 100 chunks
-    /// (pseudo-relevance feedback: better on average on Cranfield, see docs/benchmarks.md, but
-    /// it can drift on a small corpus, so it is off by default). Every chunk returned holds at
-    /// least one word of `text` (or a form of it).
+    /// weighted by its idf. With `feedback` (the default), on an index of at least 1,000 chunks,
+    /// the best chunks of a first search add the words they have most of to the query, which
+    /// re-ranks the first search's best 100 chunks (pseudo-relevance feedback: better on average
+    /// on Cranfield, see docs/benchmarks.md; on smaller indexes it drifts, so it is not used
+    /// there). Every chunk returned holds at least one word of `text` (or a form of it).
     ///
     /// Visibility is part of the SQL query: a restricted document is searched only for users
     /// it lists by id or through one of their groups, and feedback only uses chunks the user
@@ -23,14 +23,15 @@ extension Store {
     ///   - limit: the most chunks to return.
     ///   - perDocument: the most chunks of one document, unless fewer documents match; `nil`
     ///     for no limit.
-    ///   - feedback: expand the query with words of the first results (off by default).
+    ///   - feedback: expand the query with words of the first results on an index of at least
+    ///     1,000 chunks (on by default).
     public func searchDocuments(
         _ text: String,
         for scope: UserScope,
         collection: String? = nil,
         limit: Int = 5,
         perDocument: Int? = 2,
-        feedback: Bool = false
+        feedback: Bool = true
     ) async throws -> [ChunkHit] {
         let words = DocumentQuery.weightedTerms(text)
         guard !words.isEmpty, limit > 0 else { return [] }

@@ -77,7 +77,8 @@ struct ConfigShow: AsyncParsableCommand {
             "safety margin     \(configuration.safetyMarginTokens) tokens",
             "candidates        documents \(configuration.documentCandidates), recall \(configuration.recallCandidates), "
                 + "history \(configuration.historyCandidates)"
-                + (configuration.recallNeighbors ? ", recall with neighbouring turns" : ""),
+                + (configuration.recallNeighbors ? ", recall with neighbouring turns" : "")
+                + (configuration.documentFeedback ? "" : ", documents without feedback"),
         ]
         for route in configuration.routes {
             let fallbacks =

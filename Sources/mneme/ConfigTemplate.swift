@@ -27,6 +27,7 @@ enum ConfigTemplate {
         # reserved_output_tokens = 1024   # kept free for the answer
         # safety_margin_tokens = 64
         # document_candidates = 8         # chunks fetched per turn before budgeting
+        # document_feedback = true        # pseudo-relevance feedback (used on indexes of 1,000+ chunks)
         # recall_candidates = 8           # best-matching older messages, each with its whole turn
         # recall_neighbors = false        # also the turn before each recalled turn
         # history_candidates = 60         # recent messages considered

@@ -8,16 +8,22 @@ import MnemeTokenizer
 struct RetrievalBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieval",
-        abstract: "nDCG@10 on the Cranfield collection, indexing throughput and query latency over 100k chunks.",
+        abstract: """
+            nDCG@10 on the Cranfield collection, MRR@5 on the sample handbook's questions, indexing throughput \
+            and query latency over 100k chunks.
+            """,
         discussion: """
-            Needs the Cranfield collection (corpus.jsonl, queries.jsonl, qrels.tsv). The plain-FTS5 baseline \
-            (scripts/cranfield_baseline.py) and the indexing peer (scripts/bench_index_peer.py) run with python3 \
-            in the same run.
+            The Cranfield parts need the collection (corpus.jsonl, queries.jsonl, qrels.tsv). The plain-FTS5 \
+            baseline (scripts/cranfield_baseline.py) and the indexing peer (scripts/bench_index_peer.py) run with \
+            python3 in the same run.
             """
     )
 
-    @Option(help: "The folder of the Cranfield collection.")
-    var cranfield: String
+    @Option(help: "The folder of the Cranfield collection (for the quality, throughput and latency parts).")
+    var cranfield: String?
+
+    @Option(help: "The sample handbook (its questions are handbook-questions.md next to it).")
+    var handbook = "corpora/handbook"
 
     @Option(help: "Copies of the collection indexed as files for the throughput figure.")
     var fileCopies = 4
@@ -31,8 +37,8 @@ struct RetrievalBench: AsyncParsableCommand {
     @Option(help: "Keep the latency indexes in this folder and reuse them on the next run (for profiling).")
     var keep: String?
 
-    @Option(help: "Which parts to run, comma-separated: quality, throughput, latency.")
-    var parts = "quality,throughput,latency"
+    @Option(help: "Which parts to run, comma-separated: quality, handbook, throughput, latency.")
+    var parts = "quality,handbook,throughput,latency"
 
     struct Collection {
         var docs: [(id: String, title: String, text: String)] = []
@@ -41,18 +47,23 @@ struct RetrievalBench: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let collection = try loadCollection()
+        let chosen = Set(parts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("mneme-retrieval-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let chosen = Set(parts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        if chosen.contains("quality") { try await quality(collection, folder: folder) }
+        if chosen.contains("handbook") { try await handbookQuality(folder: folder) }
+        guard !chosen.isDisjoint(with: ["quality", "throughput", "latency"]) else { return }
+        guard let cranfield else {
+            throw ValidationError("--cranfield is needed for the quality, throughput and latency parts.")
+        }
+        let collection = try loadCollection(cranfield)
+        if chosen.contains("quality") { try await quality(collection, cranfield: cranfield, folder: folder) }
         if chosen.contains("throughput") { try await throughput(collection, folder: folder) }
         if chosen.contains("latency") { try await latency(collection, folder: folder) }
     }
 
-    private func loadCollection() throws -> Collection {
+    private func loadCollection(_ cranfield: String) throws -> Collection {
         var collection = Collection()
         func lines(_ name: String) throws -> [Substring] {
             let path = cranfield + "/" + name
@@ -88,7 +99,7 @@ struct RetrievalBench: AsyncParsableCommand {
         return idcg > 0 ? dcg / idcg : 0
     }
 
-    private func quality(_ collection: Collection, folder: URL) async throws {
+    private func quality(_ collection: Collection, cranfield: String, folder: URL) async throws {
         let store = try Store(path: folder.appendingPathComponent("quality.sqlite").path)
         let user = try await store.ensureUser(tenant: "bench", externalID: "reader")
         for doc in collection.docs {
@@ -105,22 +116,19 @@ struct RetrievalBench: AsyncParsableCommand {
             )
         }
         var rows: [[String]] = []
-        for feedback in [true, false] {
+        for setting in FeedbackSetting.allCases {
             var graded = 0.0
             var binary = 0.0
             for query in collection.queries {
-                let hits = try await store.searchDocuments(
-                    query.text, for: user.scope, limit: 10, perDocument: 1, feedback: feedback)
+                let hits = try await setting.search(store, query.text, for: user.scope, limit: 10, perDocument: 1)
                 let judged = collection.judgements[query.id] ?? [:]
                 graded += Self.ndcg(hits.map(\.uri), judged, binary: false)
                 binary += Self.ndcg(hits.map(\.uri), judged, binary: true)
             }
             let count = Double(collection.queries.count)
             rows.append([
-                feedback
-                    ? "Mneme with feedback (feedback: true, mneme search --feedback)"
-                    : "Mneme (stemmed FTS5, idf-weighted BM25, title weight; the default)",
-                String(format: "%.4f", graded / count), String(format: "%.4f", binary / count),
+                "Mneme, \(setting.label)", String(format: "%.4f", graded / count),
+                String(format: "%.4f", binary / count),
             ])
         }
         Output.line("Cranfield (\(collection.docs.count) docs, \(collection.queries.count) queries), nDCG@10:")

@@ -23,8 +23,12 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "The most chunks of one document (0: no limit).")
     var perDocument = 2
 
-    @Flag(help: "Expand the query with words of the first results (pseudo-relevance feedback).")
-    var feedback = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Expand the query with words of the first results (pseudo-relevance feedback).",
+            discussion: "Default: the store's (feedback on indexes of at least 1,000 chunks)."))
+    var feedback: Bool?
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -32,10 +36,17 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try global.openStore()
         let user = try await global.ensureUser(store)
-        let hits = try await store.searchDocuments(
-            query, for: user.scope, collection: collection, limit: max(1, k),
-            perDocument: perDocument > 0 ? perDocument : nil, feedback: feedback
-        )
+        let limit = max(1, k)
+        let perDocument = perDocument > 0 ? perDocument : nil
+        let hits =
+            if let feedback {
+                try await store.searchDocuments(
+                    query, for: user.scope, collection: collection, limit: limit, perDocument: perDocument,
+                    feedback: feedback)
+            } else {
+                try await store.searchDocuments(
+                    query, for: user.scope, collection: collection, limit: limit, perDocument: perDocument)
+            }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

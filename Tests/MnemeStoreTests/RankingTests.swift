@@ -163,19 +163,22 @@ import Testing
         let temp = try TemporaryStore()
         let store = temp.store
         let bob = try await store.ensureUser(tenant: "acme", externalID: "bob")
-        func document(_ uri: String, _ text: String, _ visibility: Visibility = .tenant) -> DocumentInput {
+        func document(_ uri: String, _ texts: [String], _ visibility: Visibility = .tenant) -> DocumentInput {
             DocumentInput(
                 collection: "c", uri: uri, title: uri, format: "text", size: 1, modifiedAt: Date(), contentHash: "",
                 visibility: visibility,
-                chunks: [NewChunk(headingPath: [], text: text, startOffset: 0, endOffset: 1, tokenCount: 1)])
+                chunks: texts.map { NewChunk(headingPath: [], text: $0, startOffset: 0, endOffset: 1, tokenCount: 1) })
         }
+        // Feedback is used on indexes of at least 1,000 chunks: the printers' chunks make it one.
         try await store.replaceDocuments(
             [
-                document("public", "Vacation days accrue monthly; carry over up to five days."),
+                document("public", ["Vacation days accrue monthly; carry over up to five days."]),
                 document(
-                    "secret", "Vacation for executives: unlimited sabbatical", .restricted(users: ["alice"], groups: [])
+                    "secret", ["Vacation for executives: unlimited sabbatical"],
+                    .restricted(users: ["alice"], groups: [])
                 ),
-                document("other", "Sabbatical rules and executive perks"),
+                document("other", ["Sabbatical rules and executive perks"]),
+                document("printers", (0..<1_000).map { "Printer \($0) takes toner cartridge \($0 % 7)." }),
             ],
             tenant: "acme")
         let hits = try await store.searchDocuments(

@@ -143,6 +143,7 @@ import Testing
             [context]
             recall_candidates = 24
             recall_neighbors = true
+            document_feedback = false
             """
         let report = ConfigFile.check(text: good, source: "m.toml", environment: [:])
         #expect(report.issues.isEmpty, "\(report.issues)")
@@ -150,8 +151,10 @@ import Testing
         #expect(configuration.memoryExtractor == .llm)
         #expect(configuration.memoryModel == "anthropic:claude-haiku-4-5")
         #expect(configuration.recallCandidates == 24 && configuration.recallNeighbors)
+        #expect(!configuration.documentFeedback)
         let defaults = try #require(ConfigFile.check(text: "", environment: [:]).configuration)
         #expect(defaults.memoryExtractor == .rules && defaults.memoryModel == nil && !defaults.recallNeighbors)
+        #expect(defaults.documentFeedback)
 
         let bad = """
             # memory
@@ -159,6 +162,7 @@ import Testing
             memory_model = "claude-haiku"
             [context]
             recall_neighbors = "yes"
+            document_feedback = 1
             """
         let errors = ConfigFile.check(text: bad, source: "bad.toml", environment: [:]).issues.filter {
             $0.severity == .error
@@ -167,6 +171,7 @@ import Testing
         #expect(line(#"memory_extractor must be "rules" or "llm" (it is "gpt")"#) == 2)
         #expect(line("memory_model:") == 3)
         #expect(line("expected true or false") == 5)
+        #expect(errors.filter { $0.message.contains("expected true or false") }.map(\.line) == [5, 6])
         let unknown = ConfigFile.check(text: #"memory_model = "cohere:command-r""#, environment: [:])
         #expect(unknown.issues.contains { $0.severity == .error && $0.message.contains("unknown provider") })
         // A model without the "llm" extractor, or the extractor with memory off: warnings, the file loads.
