@@ -22,13 +22,13 @@ struct DocumentSearch {
     let scope: UserScope
     let collection: String?
     private let totals: IndexTotals
-    private let postings: PostingCache
-    private let structure: Data?
+    let postings: PostingCache
+    let structure: Data?
     private var rows: Int { totals.rows }
-    private var frequencies: [String: Int] = [:]
+    private(set) var frequencies: [String: Int] = [:]
     /// Query words whose posting lists were too long to load during the search: the caller
     /// loads them in the background (``PostingCache``).
-    private(set) var uncached: [QueryTerm] = []
+    var uncached: [QueryTerm] = []
 
     init(
         _ db: Database, statistics: TermStatistics, postings: PostingCache, scope: UserScope, collection: String?
@@ -64,51 +64,11 @@ struct DocumentSearch {
         if added.isEmpty { return Array(first.prefix(limit)) }
         let expanded = QueryExpansion.expanded(present, adding: added)
         let weights = expanded.map { $0.weight * idf($0) }
+        if let reranked = try inMemory(rerank: first, terms: expanded, weights: weights) {
+            return Array(reranked.prefix(limit))
+        }
         let scoring = BM25(columnWeights: Store.chunkColumnWeights, averageLength: totals.averageLength)
         return Array(scoring.rerank(first, terms: expanded, weights: weights).prefix(limit))
-    }
-
-    /// The best `limit` visible chunks ranked by ``ImpactRanking`` over cached posting lists, or
-    /// `nil` when a word's list is not cached and too long to load now (it is then listed in
-    /// ``uncached``), or when visibility leaves too few of the best rows.
-    private mutating func inMemory(_ words: [QueryTerm], limit: Int) throws -> [ChunkHit]? {
-        guard postings.isEnabled else { return nil }
-        var lists = postings.lists(words.map(\.key))
-        let missing = words.indices.filter { lists[$0] == nil }
-        if missing.reduce(0, { $0 + (frequencies[words[$1].key] ?? 0) }) > postings.inlineLimit {
-            uncached = missing.map { words[$0] }
-            return nil
-        }
-        for index in missing {
-            let word = words[index]
-            guard let list = try postings.load(word: word.word, key: word.key, structure: structure, db) else {
-                return nil
-            }
-            postings.insert(list, key: word.key, structure: structure)
-            lists[index] = list
-        }
-        let loaded = lists.compactMap { $0 }
-        let weights = words.map { $0.weight * idf($0) }
-        // A few more rows than needed, for those the tenant, collection or visibility filter out;
-        // then many more, before falling back to SQLite.
-        for keep in [limit + 16, (limit + 16) * 16] {
-            let best = ImpactRanking.top(loaded, weights: weights, k: keep)
-            let hits = try visible(best)
-            if hits.count >= limit || best.count < keep { return Array(hits.prefix(limit)) }
-        }
-        return nil
-    }
-
-    /// The chunks of `ranked` rows the user may see, in the given order, with their scores.
-    private func visible(_ ranked: [(row: Int64, score: Double)]) throws -> [ChunkHit] {
-        if ranked.isEmpty { return [] }
-        let ids = "[" + ranked.map { String($0.row) }.joined(separator: ",") + "]"
-        let found = try Row.fetchAll(
-            db.cachedStatement(sql: Self.visibleSQL),
-            arguments: [ids, nil, nil, scope.tenantID, scope.userID, collection, ranked.count]
-        ).map(Self.chunkHit(row:))
-        let byID = Dictionary(found.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
-        return ranked.compactMap { entry in byID[entry.row]?.with(score: entry.score) }
     }
 
     /// The rarest words, within the budget.
@@ -163,7 +123,7 @@ struct DocumentSearch {
     }
 
     /// BM25's idf, as FTS5 computes it (words in more than half the rows get almost nothing).
-    private func idf(_ word: QueryTerm) -> Double {
+    func idf(_ word: QueryTerm) -> Double {
         let count = Double(frequencies[word.key] ?? 0)
         let value = log((Double(rows) - count + 0.5) / (count + 0.5))
         return value > 0 ? value : Self.negligibleIDF
@@ -206,7 +166,7 @@ struct DocumentSearch {
 
     /// The rows ranked in memory (a JSON array of ids in ?1; ?2 and ?3 unused) joined and
     /// filtered like ``sql``; their scores are attached in Swift.
-    private static let visibleSQL = """
+    static let visibleSQL = """
         WITH f AS MATERIALIZED (SELECT value AS id, 0.0 AS score FROM json_each(?1) WHERE ?2 IS NULL AND ?3 IS NULL)
         \(joined)
         """
@@ -231,7 +191,7 @@ struct DocumentSearch {
         """
 
     /// A hit without its snippet (see ``ChunkHit/with(snippet:)``).
-    private static func chunkHit(row: Row) -> ChunkHit {
+    static func chunkHit(row: Row) -> ChunkHit {
         let headings: String = row[2]
         return ChunkHit(
             chunkID: row[0],

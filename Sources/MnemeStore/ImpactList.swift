@@ -43,4 +43,20 @@ struct ImpactList: Sendable {
 
     /// The last row (`base - 1` for an empty list).
     var last: Int64 { offsets.last.map { base + Int64($0) } ?? base - 1 }
+
+    /// The impact in `row`, 0 when the row does not hold the term (a binary search).
+    func impact(of row: Int64) -> Float {
+        let target = row &- base
+        guard target >= 0, target <= Int64(UInt32.max) else { return 0 }
+        let offset = UInt32(target)
+        return offsets.withUnsafeBufferPointer { offsets in
+            var low = 0
+            var high = offsets.count
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if offsets[middle] < offset { low = middle &+ 1 } else { high = middle }
+            }
+            return low < offsets.count && offsets[low] == offset ? impacts[low] : 0
+        }
+    }
 }

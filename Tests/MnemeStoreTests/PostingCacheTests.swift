@@ -61,10 +61,12 @@ import Testing
     }
 
     /// A corpus of random chunks over a 60-word vocabulary, in three documents per collection.
-    private func corpus(_ store: Store) async throws -> [String] {
+    private func corpus(_ store: Store, documents count: Int = 50) async throws -> [String] {
         var generator = SeededGenerator(state: 42)
-        let vocabulary = (0..<60).map { "w\($0)x" }
-        let documents = (0..<50).map { index in
+        // Letters only (feedback adds only such words), ending in "q" so no two share a stem.
+        let letters = Array("abcdefghij")
+        let vocabulary = (0..<60).map { "z\(letters[$0 / 10])\(letters[$0 % 10])q" }
+        let documents = (0..<count).map { index in
             DocumentInput(
                 collection: index % 2 == 0 ? "even" : "odd", uri: "d\(index)", title: "doc \(index)", format: "text",
                 size: 1, modifiedAt: Date(), contentHash: "",
@@ -177,5 +179,25 @@ import Testing
                 same(reference, try await store.searchDocuments(query, for: alice.scope, limit: 8, perDocument: nil)))
         }
         await store.waitForSearchCache()
+    }
+
+    /// Feedback's re-ranking from cached impacts equals the re-ranking of the chunks' text.
+    @Test func feedbackRerankingInMemoryMatchesTheTextOne() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let queries = try await corpus(store, documents: 180)
+        let alice = try await store.ensureUser(tenant: "acme", externalID: "alice")
+        for query in queries.prefix(12) {
+            store.postingCache.isEnabled = false
+            let reference = try await store.searchDocuments(
+                query, for: alice.scope, limit: 8, perDocument: nil, feedback: true)
+            let plain = try await store.searchDocuments(
+                query, for: alice.scope, limit: 8, perDocument: nil, feedback: false)
+            store.postingCache.isEnabled = true
+            let inMemory = try await store.searchDocuments(
+                query, for: alice.scope, limit: 8, perDocument: nil, feedback: true)
+            #expect(same(reference, inMemory), "\(query)")
+            #expect(!same(reference, plain), "feedback changed the ranking: the comparison means something")
+        }
     }
 }

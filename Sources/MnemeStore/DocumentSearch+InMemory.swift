@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// Document search over the posting lists held in memory (``PostingCache``): the first ranking
+/// and feedback's re-ranking, each `nil` when the lists it needs are not at hand.
+extension DocumentSearch {
+    /// The posting lists of `words`, loading those missing when they hold at most
+    /// ``PostingCache/inlineLimit`` rows together; otherwise `nil`, with the missing words in
+    /// ``uncached`` (the caller loads them in the background).
+    mutating func lists(_ words: [QueryTerm]) throws -> [ImpactList]? {
+        guard postings.isEnabled else { return nil }
+        var lists = postings.lists(words.map(\.key))
+        let missing = words.indices.filter { lists[$0] == nil }
+        if missing.reduce(0, { $0 + (frequencies[words[$1].key] ?? 0) }) > postings.inlineLimit {
+            uncached += missing.map { words[$0] }
+            return nil
+        }
+        for index in missing {
+            let word = words[index]
+            guard let list = try postings.load(word: word.word, key: word.key, structure: structure, db) else {
+                return nil
+            }
+            postings.insert(list, key: word.key, structure: structure)
+            lists[index] = list
+        }
+        return lists.compactMap { $0 }
+    }
+
+    /// The best `limit` visible chunks ranked by ``ImpactRanking`` over cached posting lists, or
+    /// `nil` when a word's list is not cached and too long to load now (it is then listed in
+    /// ``uncached``), or when visibility leaves too few of the best rows.
+    mutating func inMemory(_ words: [QueryTerm], limit: Int) throws -> [ChunkHit]? {
+        guard let loaded = try lists(words) else { return nil }
+        let weights = words.map { $0.weight * idf($0) }
+        // A few more rows than needed, for those the tenant, collection or visibility filter out;
+        // then many more, before falling back to SQLite.
+        for keep in [limit + 16, (limit + 16) * 16] {
+            let best = ImpactRanking.top(loaded, weights: weights, k: keep)
+            let hits = try visible(best)
+            if hits.count >= limit || best.count < keep { return Array(hits.prefix(limit)) }
+        }
+        return nil
+    }
+
+    /// The chunks of `ranked` rows the user may see, in the given order, with their scores.
+    func visible(_ ranked: [(row: Int64, score: Double)]) throws -> [ChunkHit] {
+        if ranked.isEmpty { return [] }
+        let ids = "[" + ranked.map { String($0.row) }.joined(separator: ",") + "]"
+        let found = try Row.fetchAll(
+            db.cachedStatement(sql: Self.visibleSQL),
+            arguments: [ids, nil, nil, scope.tenantID, scope.userID, collection, ranked.count]
+        ).map(Self.chunkHit(row:))
+        let byID = Dictionary(found.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
+        return ranked.compactMap { entry in byID[entry.row]?.with(score: entry.score) }
+    }
+
+    /// `hits` re-ranked by the expanded query from the impacts held in memory — the same BM25
+    /// as ``BM25/rerank(_:terms:weights:)`` computes from the chunks' text, without reading it.
+    mutating func inMemory(rerank hits: [ChunkHit], terms: [QueryTerm], weights: [Double]) throws -> [ChunkHit]? {
+        guard let lists = try lists(terms) else { return nil }
+        let scored = hits.enumerated().map { position, hit in
+            var score = 0.0
+            for (list, weight) in zip(lists, weights) { score += weight * Double(list.impact(of: hit.chunkID)) }
+            return (position: position, hit: hit.with(score: score))
+        }
+        return scored.sorted {
+            $0.hit.score != $1.hit.score ? $0.hit.score > $1.hit.score : $0.position < $1.position
+        }.map(\.hit)
+    }
+}
