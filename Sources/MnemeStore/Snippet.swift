@@ -16,7 +16,7 @@ enum Snippet {
         var known: [String: Bool] = [:]
         let matched = tokens.map { token -> Bool in
             if let first = token.first(where: FullTextQuery.isWordScalar), first.isASCII,
-                !initials.contains(first.properties.lowercaseMapping.unicodeScalars.first?.value ?? first.value)
+                !initials.contains((0x41...0x5A).contains(first.value) ? first.value | 0x20 : first.value)
             {
                 return false
             }
