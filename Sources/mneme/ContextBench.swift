@@ -55,6 +55,12 @@ struct ContextBench: AsyncParsableCommand {
         func prepare(_ engine: Engine, _ text: String) async throws -> PreparedTurn {
             try await engine.prepare(tenant: "bench", user: "u1", session: session, message: text, options: options)
         }
+        // As `mneme serve` and `mneme chat` do at start: the document index's frequent words are
+        // loaded into the search cache before the first turn.
+        let preloadStart = Date()
+        try await full.store.preloadSearchCache()
+        await full.store.waitForSearchCache()
+        let preload = Date().timeIntervalSince(preloadStart)
         for text in data.queries.prefix(20) {
             _ = try await prepare(full, text)
             _ = try await prepare(noDocuments, text)
@@ -78,6 +84,10 @@ struct ContextBench: AsyncParsableCommand {
         Output.line(
             "context benchmark: \(turns) past turns in \(sessions) sessions, \(facts) facts, \(examples) examples, "
                 + "\(chunks) chunks, \(budget)-token budget, \(timed.count) short chat messages")
+        let cache = full.store.searchCacheSize
+        Output.line(
+            "search cache: preloaded in \(String(format: "%.1f", preload)) s; after the run \(cache.lists) lists, "
+                + "\(String(format: "%.0f", Double(cache.postings) * 8 / 1e6)) MB")
         if let sample {
             let sections = sample.context.trace.budget.sections.filter { $0.usedTokens > 0 }
                 .map { "\($0.section.rawValue) \($0.usedTokens)" }.joined(separator: ", ")
