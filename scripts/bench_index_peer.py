@@ -3,11 +3,16 @@
 - `bare`: a plain Python sqlite3 FTS5 bulk insert (one transaction, one FTS5 table
   (title, heading_path, text), tokenize='porter unicode61'), the practical limit of indexing into SQLite;
 - `schema`: the closest equivalent of what Mneme stores: Mneme's document and chunk tables, the
-  external-content FTS5 index fed by triggers, one transaction per 64 documents (as Mneme's indexer),
+  external-content FTS5 index fed by triggers, one transaction per BATCH documents, the chunks of a
+  batch moved into `chunk` by one INSERT ... SELECT from a temporary table (as Mneme's store does),
   with SQLite's built-in `porter unicode61` tokenizer in place of Mneme's Swift Snowball tokenizer
-  (Python cannot load it).
+  (Python cannot load it);
+- `per_chunk`: the same schema written the way Mneme did before 2026-11-25: one INSERT per chunk, one
+  transaction per 64 documents. Each INSERT whose trigger writes FTS5 opens a statement journal, and
+  FTS5's xSavepoint flushes its pending terms to a new segment: one tiny segment per chunk.
 Input: a JSONL file of {"uri", "title", "heading_path", "text"} chunks, grouped by document.
-Prints JSON: seconds_bare, seconds_schema, chunks, bytes. Usage: bench_index_peer.py CHUNKS.jsonl FOLDER"""
+Prints JSON: seconds_* and cpu_* (process CPU time) per peer, chunks, bytes.
+Usage: bench_index_peer.py CHUNKS.jsonl FOLDER [BATCH (default 256)]"""
 import itertools
 import json
 import os
@@ -17,22 +22,23 @@ import time
 
 chunks = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 folder = sys.argv[2]
+batch_size = int(sys.argv[3]) if len(sys.argv) > 3 else 256
 
 
 def bare():
     db = sqlite3.connect(os.path.join(folder, "peer-bare.sqlite"), isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("CREATE VIRTUAL TABLE chunk_fts USING fts5(title, heading_path, text, tokenize='porter unicode61')")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     db.execute("BEGIN")
     db.executemany("INSERT INTO chunk_fts (title, heading_path, text) VALUES (?, ?, ?)",
                    [(c["title"], c["heading_path"], c["text"]) for c in chunks])
     db.execute("COMMIT")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def schema():
-    db = sqlite3.connect(os.path.join(folder, "peer-schema.sqlite"), isolation_level=None)
+def schema(name, batch, staged):
+    db = sqlite3.connect(os.path.join(folder, name), isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     db.executescript("""
@@ -57,23 +63,36 @@ def schema():
     """)
     db.execute("PRAGMA foreign_keys = ON")
     documents = [list(group) for _, group in itertools.groupby(chunks, key=lambda c: c["uri"])]
-    start = time.perf_counter()
-    for batch in range(0, len(documents), 64):
+    db.execute("CREATE TEMP TABLE chunk_staging (document_id, ordinal, title, heading_path, text)")
+    start, cpu = time.perf_counter(), time.process_time()
+    for first in range(0, len(documents), batch):
         db.execute("BEGIN")
-        for doc in documents[batch:batch + 64]:
+        for doc in documents[first:first + batch]:
             db.execute("DELETE FROM document WHERE collection_id = 1 AND uri = ?", (doc[0]["uri"],))
             cursor = db.execute(
                 "INSERT INTO document (tenant_id, collection_id, uri, title, format, size, modified_at, content_hash,"
                 " chunk_count, indexed_at) VALUES (1, 1, ?, ?, 'markdown', 0, 0, '', ?, 0)",
                 (doc[0]["uri"], doc[0]["title"], len(doc)))
             document_id = cursor.lastrowid
-            db.executemany(
+            rows = [(document_id, ordinal, c["title"], c["heading_path"], c["text"]) for ordinal, c in enumerate(doc)]
+            if staged:
+                db.executemany("INSERT INTO chunk_staging VALUES (?, ?, ?, ?, ?)", rows)
+            else:
+                db.executemany(
+                    "INSERT INTO chunk (tenant_id, document_id, ordinal, title, heading_path, text, start_offset,"
+                    " end_offset, token_count) VALUES (1, ?, ?, ?, ?, ?, 0, 0, 0)", rows)
+        if staged:
+            db.execute(
                 "INSERT INTO chunk (tenant_id, document_id, ordinal, title, heading_path, text, start_offset,"
-                " end_offset, token_count) VALUES (1, ?, ?, ?, ?, ?, 0, 0, 0)",
-                [(document_id, ordinal, c["title"], c["heading_path"], c["text"]) for ordinal, c in enumerate(doc)])
+                " end_offset, token_count) SELECT 1, document_id, ordinal, title, heading_path, text, 0, 0, 0"
+                " FROM chunk_staging ORDER BY rowid")
+            db.execute("DELETE FROM chunk_staging")
         db.execute("COMMIT")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-print(json.dumps({"seconds_bare": bare(), "seconds_schema": schema(), "chunks": len(chunks),
-                  "bytes": sum(len(c["text"].encode()) for c in chunks)}))
+result = {"chunks": len(chunks), "bytes": sum(len(c["text"].encode()) for c in chunks)}
+for peer, run in [("bare", bare), ("schema", lambda: schema("peer-schema.sqlite", batch_size, True)),
+                  ("per_chunk", lambda: schema("peer-per-chunk.sqlite", 64, False))]:
+    result["seconds_" + peer], result["cpu_" + peer] = run()
+print(json.dumps(result))
