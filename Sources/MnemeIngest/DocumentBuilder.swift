@@ -113,14 +113,17 @@ struct DocumentBuilder {
                     continue
                 }
                 if started || keepFirstIndent {
-                    if started { out.append(contentsOf: repeatElement(0x0A, count: newlines)) }
+                    if started { for _ in 0..<newlines { out.append(0x0A) } }
                     if spacesStart >= 0 { out.append(contentsOf: bytes[spacesStart..<i]) }
                 }
                 newlines = 0
                 spacesStart = -1
                 started = true
-                out.append(bytes[i])
-                i += 1
+                // Copy the whole run up to the next whitespace or line break at once.
+                var end = i + 1
+                while end < bytes.count, bytes[end] != 0x0A, whitespaceWidth(bytes, at: end) == 0 { end += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
             }
             return String(decoding: out, as: UTF8.self)
         }

@@ -55,17 +55,33 @@ public struct DocumentLoader: Sendable {
             throw .tooLarge(path, size: size, limit: configuration.maxFileSize)
         }
         if size == 0 { throw .empty(path) }
-
         let ext = url.pathExtension
-        var format = DocumentFormat(fileExtension: ext)
+        let format = DocumentFormat(fileExtension: ext)
         if format == nil, !ext.isEmpty { throw .unsupported(path, ext: ext) }
-
         if format == .pdf {
             try Self.checkReadable(fileURL, displayPath: path)
             return try configuration.pdf.load(contentsOf: url)
         }
-        let bytes = try read(fileURL, displayPath: path)
-        if format == nil, bytes.starts(with: Array("%PDF-".utf8)) {
+        return try load(read(fileURL, displayPath: path), contentsOf: url)
+    }
+
+    /// Loads a file from bytes the caller has read already (steps 3 to 5 above; the size limit
+    /// and the empty check apply to `bytes`). The indexer reads each file once, to hash it and
+    /// to load it. A PDF is converted from the file at `url`, not from `bytes`.
+    ///
+    /// ```swift
+    /// let bytes = [UInt8](try Data(contentsOf: url))
+    /// let document = try DocumentLoader().load(bytes, contentsOf: url)
+    /// ```
+    public func load(_ bytes: [UInt8], contentsOf url: URL) throws(LoadError) -> LoadedDocument {
+        let path = url.path
+        let limit = configuration.maxFileSize
+        if Int64(bytes.count) > limit { throw .tooLarge(path, size: Int64(bytes.count), limit: limit) }
+        if bytes.isEmpty { throw .empty(path) }
+        let ext = url.pathExtension
+        let format = DocumentFormat(fileExtension: ext)
+        if format == nil, !ext.isEmpty { throw .unsupported(path, ext: ext) }
+        if format == .pdf || (format == nil && bytes.starts(with: Array("%PDF-".utf8))) {
             return try configuration.pdf.load(contentsOf: url)
         }
         let (text, encoding): (String, TextEncoding)
@@ -74,7 +90,6 @@ public struct DocumentLoader: Sendable {
         case .text(let decoded, let detected): (text, encoding) = (decoded, detected)
         }
         let resolved = format ?? Self.sniffFormat(text)
-        format = resolved
         let document: LoadedDocument?
         switch resolved {
         case .plainText: document = TextLoader().load(text, uri: url, encoding: encoding)

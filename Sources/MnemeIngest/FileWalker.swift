@@ -56,18 +56,18 @@ struct FileWalker {
             }
             return
         }
-        guard let attributes = try? fileManager.attributesOfItem(atPath: path),
-            (attributes[.type] as? FileAttributeType) == .typeRegular
-        else {
+        // `lstat`, as `FileManager.attributesOfItem` (a link to a file inside a folder is passed
+        // over), without building an attributes dictionary for every file.
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             if explicit { problems.append(Problem(path: path, reason: "not a regular file")) }
             return
         }
-        files.append(
-            File(
-                path: path,
-                size: (attributes[.size] as? NSNumber)?.int64Value ?? 0,
-                modifiedAt: attributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
-            )
-        )
+        // The date as Foundation computes it from the same fields.
+        let modifiedAt = Date(
+            timeIntervalSinceReferenceDate: TimeInterval(info.st_mtim.tv_sec)
+                - Date.timeIntervalBetween1970AndReferenceDate
+                + 1.0e-9 * TimeInterval(info.st_mtim.tv_nsec))
+        files.append(File(path: path, size: Int64(info.st_size), modifiedAt: modifiedAt))
     }
 }

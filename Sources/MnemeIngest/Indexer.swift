@@ -23,8 +23,12 @@ public struct Indexer: Sendable {
     public let store: Store
     public let loader: DocumentLoader
     public let chunker: Chunker
-    /// How many changed documents are stored per transaction.
-    public var batchSize = 64
+    /// How many changed documents are stored per transaction (a batch also ends once its files
+    /// reach 32 MiB, to bound memory). Larger batches write faster (FTS5 writes one index segment per batch)
+    /// and a crash loses at most the batch being written.
+    public var batchSize = 256
+    /// How many files are loaded and chunked at once (default: the number of active cores).
+    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
     private let logger: Logger
 
     /// Creates an indexer writing into `store`.
@@ -46,16 +50,16 @@ public struct Indexer: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let walker = FileWalker(roots: paths)
+        let files = walker.files
         let roots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var report = IndexReport()
         report.skipped = walker.problems.map { IndexReport.Skip(path: $0.path, reason: $0.reason) }
         let states = try await store.documentStates(tenant: target.tenant, collection: target.collection)
-        var status = IndexProgress(filesTotal: walker.files.count, bytesTotal: walker.files.reduce(0) { $0 + $1.size })
-        var seen = Set<String>()
+        var status = IndexProgress(filesTotal: files.count, bytesTotal: files.reduce(0) { $0 + $1.size })
         var pending: [DocumentInput] = []
         var pendingBytes: Int64 = 0
-        // One batch is written while the next is loaded and chunked (two cores at work); a
-        // write's error surfaces when the next batch is handed over, or at the end.
+        // One batch is written while the next is loaded and chunked; a write's error surfaces
+        // when the next batch is handed over, or at the end.
         var writing: Task<Void, any Error>?
         defer { writing?.cancel() }
         let store = store
@@ -65,28 +69,65 @@ public struct Indexer: Sendable {
             writing = Task { _ = try await store.replaceDocuments(batch, tenant: tenant) }
         }
 
-        for file in walker.files {
-            seen.insert(file.path)
-            try Task.checkCancellation()
-            if let input = try await prepare(file, state: states[file.path], target: target, report: &report) {
-                pending.append(input)
-                pendingBytes += input.size
-                if pending.count >= batchSize || pendingBytes >= Self.batchBytes {
-                    try await commit(pending)
-                    pending.removeAll()
-                    pendingBytes = 0
+        // Files are loaded and chunked by several tasks at once, and their outcomes are taken in
+        // file order: reports, batches and progress are the same as one file after another.
+        // No task runs more than `window` files ahead of the one being taken.
+        let workers = max(1, min(parallelism, files.count))
+        let window = max(workers, 8)
+        try await withThrowingTaskGroup(of: (Int, Outcome).self) { group in
+            var next = 0
+            var running = 0
+            var done: [Int: Outcome] = [:]
+            func startTasks(taken: Int) {
+                while running < workers, next < files.count, next < taken + window {
+                    let index = next
+                    let file = files[index]
+                    let state = states[file.path]
+                    group.addTask { (index, try await prepare(file, state: state, target: target)) }
+                    next += 1
+                    running += 1
                 }
             }
-            status.filesDone += 1
-            status.bytesDone += file.size
-            status.chunks = report.chunks
-            status.elapsed = clock.now - started
-            progress?(status)
+            for taken in files.indices {
+                try Task.checkCancellation()
+                startTasks(taken: taken)
+                while done[taken] == nil, let finished = try await group.next() {
+                    running -= 1
+                    done[finished.0] = finished.1
+                    startTasks(taken: taken)
+                }
+                guard let outcome = done.removeValue(forKey: taken) else { break }
+                report.scanned += 1
+                switch outcome {
+                case .unchanged:
+                    report.unchanged += 1
+                case .skipped(let skip, let removed):
+                    report.skipped.append(skip)
+                    report.removed += removed
+                case .changed(let input, let isNew):
+                    if isNew { report.added += 1 } else { report.updated += 1 }
+                    report.chunks += input.chunks.count
+                    report.bytes += input.size
+                    pending.append(input)
+                    pendingBytes += input.size
+                    if pending.count >= batchSize || pendingBytes >= Self.batchBytes {
+                        try await commit(pending)
+                        pending.removeAll()
+                        pendingBytes = 0
+                    }
+                }
+                status.filesDone += 1
+                status.bytesDone += files[taken].size
+                status.chunks = report.chunks
+                status.elapsed = clock.now - started
+                progress?(status)
+            }
         }
 
         if !pending.isEmpty { try await commit(pending) }
         try await writing?.value
         writing = nil
+        let seen = Set(files.map(\.path))
         let gone = states.filter { uri, _ in
             !seen.contains(uri) && roots.contains { uri == $0 || uri.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
@@ -109,48 +150,47 @@ public struct Indexer: Sendable {
         (first.timeIntervalSince1970 * 1000).rounded() == (second.timeIntervalSince1970 * 1000).rounded()
     }
 
-    /// Loads and chunks a new or changed file; `nil` when there is nothing to store.
-    private func prepare(
-        _ file: FileWalker.File,
-        state: DocumentState?,
-        target: IndexTarget,
-        report: inout IndexReport
-    ) async throws -> DocumentInput? {
-        report.scanned += 1
+    /// What became of one file.
+    enum Outcome: Sendable {
+        /// The stored version is current (perhaps after refreshing its size and time).
+        case unchanged
+        /// Not indexed; `removed` counts its earlier version, removed from the store.
+        case skipped(IndexReport.Skip, removed: Int)
+        /// New or changed: to be stored.
+        case changed(DocumentInput, isNew: Bool)
+    }
+
+    /// Loads and chunks a new or changed file.
+    private func prepare(_ file: FileWalker.File, state: DocumentState?, target: IndexTarget) async throws -> Outcome {
         if let state, state.size == file.size, Self.sameMillisecond(state.modifiedAt, file.modifiedAt) {
-            report.unchanged += 1
-            return nil
+            return .unchanged
         }
         let url = URL(fileURLWithPath: file.path)
         let document: LoadedDocument
         let hash: String
         do {
+            // The file is read once: the same bytes are hashed and loaded.
             if file.size <= loader.configuration.maxFileSize,
-                let bytes = FileManager.default.contents(atPath: file.path)
+                let data = FileManager.default.contents(atPath: file.path)
             {
+                let bytes = [UInt8](data)
                 hash = SHA256.hex(bytes)
                 if let state, state.contentHash == hash {
                     try await store.touchDocument(
                         state.id, tenant: target.tenant, size: file.size, modifiedAt: file.modifiedAt)
-                    report.unchanged += 1
-                    return nil
+                    return .unchanged
                 }
+                document = try loader.load(bytes, contentsOf: url)
             } else {
                 hash = ""
+                document = try loader.load(contentsOf: url)
             }
-            document = try loader.load(contentsOf: url)
         } catch let error as LoadError {
-            report.skipped.append(IndexReport.Skip(path: file.path, reason: error.message))
-            if let state {
-                report.removed += try await store.removeDocuments([state.id], tenant: target.tenant)
-            }
-            return nil
+            var removed = 0
+            if let state { removed = try await store.removeDocuments([state.id], tenant: target.tenant) }
+            return .skipped(IndexReport.Skip(path: file.path, reason: error.message), removed: removed)
         }
-        let chunks = chunker.chunks(of: document)
-        if state == nil { report.added += 1 } else { report.updated += 1 }
-        report.chunks += chunks.count
-        report.bytes += file.size
-        return DocumentInput(
+        let input = DocumentInput(
             collection: target.collection,
             uri: file.path,
             title: document.title,
@@ -159,62 +199,8 @@ public struct Indexer: Sendable {
             modifiedAt: file.modifiedAt,
             contentHash: hash,
             visibility: target.visibility,
-            chunks: chunks
+            chunks: chunker.chunks(of: document)
         )
+        return .changed(input, isNew: state == nil)
     }
-}
-
-/// Where an ``Indexer`` writes: a tenant's collection, with the visibility of new documents.
-public struct IndexTarget: Sendable, Hashable {
-    public var tenant: String
-    public var collection: String
-    public var visibility: Visibility
-
-    /// Creates a target.
-    public init(tenant: String, collection: String, visibility: Visibility = .tenant) {
-        self.tenant = tenant
-        self.collection = collection
-        self.visibility = visibility
-    }
-}
-
-/// How far an index run is.
-public struct IndexProgress: Sendable, Hashable {
-    public var filesDone = 0
-    public var filesTotal: Int
-    public var bytesDone: Int64 = 0
-    public var bytesTotal: Int64
-    public var chunks = 0
-    public var elapsed: Duration = .zero
-}
-
-/// What an index run did.
-public struct IndexReport: Sendable, Hashable {
-    /// A file that was not indexed, and why.
-    public struct Skip: Sendable, Hashable {
-        public var path: String
-        public var reason: String
-    }
-
-    /// Files looked at.
-    public var scanned = 0
-    /// New documents stored.
-    public var added = 0
-    /// Changed documents re-stored.
-    public var updated = 0
-    /// Files whose stored version is current.
-    public var unchanged = 0
-    /// Documents removed (file gone or no longer loadable).
-    public var removed = 0
-    /// Chunks written.
-    public var chunks = 0
-    /// Bytes of the files loaded and chunked.
-    public var bytes: Int64 = 0
-    /// Files and folders passed over.
-    public var skipped: [Skip] = []
-    /// How long the run took.
-    public var duration: Duration = .zero
-
-    /// Whether the run wrote anything.
-    public var wroteAnything: Bool { added + updated + removed > 0 }
 }

@@ -3,9 +3,14 @@ enum MarkdownInline {
     /// `[text](url)` → `text`, `![alt](src)` → `alt`, `[text][ref]` → `text`, `<https://x>` → `https://x`,
     /// `**`/`__` and code-span backticks dropped, `\*` → `*`. Unmatched brackets are kept as written.
     static func plainText(_ input: String) -> String {
-        // Fast path: nothing to simplify.
-        let markers: Set<UInt8> = [0x5C, 0x21, 0x5B, 0x2A, 0x5F, 0x60, 0x3C]  // \ ! [ * _ ` <
-        guard input.utf8.contains(where: markers.contains) else { return input }
+        // Fast path: nothing to simplify (a switch, not a set: this scans every byte loaded).
+        let hasMarker = input.utf8.contains { byte in
+            switch byte {
+            case 0x5C, 0x21, 0x5B, 0x2A, 0x5F, 0x60, 0x3C: true  // \ ! [ * _ ` <
+            default: false
+            }
+        }
+        guard hasMarker else { return input }
         // Scalars, not Characters: every marker is ASCII, and scalar arrays are much cheaper to build.
         let chars = Array(input.unicodeScalars)
         var out = String.UnicodeScalarView()

@@ -92,6 +92,21 @@ extension MarkdownLoader {
     /// First non-space bytes that can start a heading, fence, rule, setext underline or link definition.
     static let constructLeads: Set<UInt8> = Set("#`~=-*_[".utf8)
 
+    /// `line` without leading and trailing tabs, space separators and U+200B (what
+    /// `trimmingCharacters(in: .whitespaces)` removes), without bridging to `NSString`: this runs
+    /// on every line that could open a construct.
+    static func trimmed(_ line: Substring) -> Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t"
+                || (!scalar.isASCII && (scalar.properties.generalCategory == .spaceSeparator || scalar == "\u{200B}"))
+        }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return line[line.endIndex...] }
+        return Substring(scalars[first...last])
+    }
+
     /// Leading spaces of a line (tabs count as one column here; enough for the 0–3 space rules).
     static func indentation(_ line: Substring) -> Int {
         line.prefix(while: { $0 == " " }).count
@@ -136,13 +151,13 @@ extension MarkdownLoader {
             end = beforeClosing
         }
         let title = String(line[start..<end])
-        return (hashes, title.trimmingCharacters(in: .whitespaces))
+        return (hashes, String(trimmed(Substring(title))))
     }
 
     /// `===` → 1, `---` → 2 (at most 3 spaces of indent, trailing spaces allowed).
     static func setextLevel(_ line: Substring) -> Int? {
         guard indentation(line) <= 3 else { return nil }
-        let body = line.trimmingCharacters(in: .whitespaces)
+        let body = trimmed(line)
         guard let first = body.first, first == "=" || first == "-" else { return nil }
         guard body.allSatisfy({ $0 == first }) else { return nil }
         return first == "=" ? 1 : 2
@@ -170,7 +185,7 @@ extension MarkdownLoader {
 
     static func isClosingFence(_ line: Substring, marker: Character, count: Int) -> Bool {
         guard indentation(line) <= 3 else { return false }
-        let body = line.trimmingCharacters(in: .whitespaces)
+        let body = trimmed(line)
         return body.count >= count && body.allSatisfy { $0 == marker }
     }
 
@@ -185,21 +200,21 @@ extension MarkdownLoader {
 
     /// Removes front matter from the top of `lines` and returns its title, if any.
     static func stripFrontMatter(_ lines: inout ArraySlice<Substring>) -> String? {
-        guard let first = lines.first?.trimmingCharacters(in: .whitespaces), first == "---" || first == "+++"
+        guard let first = lines.first.map(trimmed), first == "---" || first == "+++"
         else { return nil }
         let closers: Set<String> = first == "---" ? ["---", "..."] : ["+++"]
         guard
             let end = lines.dropFirst().firstIndex(where: {
-                closers.contains($0.trimmingCharacters(in: .whitespaces))
+                closers.contains(String(trimmed($0)))
             })
         else { return nil }
         var title: String?
         for line in lines[(lines.startIndex + 1)..<end] where title == nil {
             let separator: Character = first == "---" ? ":" : "="
             guard let split = line.firstIndex(of: separator) else { continue }
-            let key = line[..<split].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = trimmed(line[..<split]).lowercased()
             guard key == "title" else { continue }
-            var value = line[line.index(after: split)...].trimmingCharacters(in: .whitespaces)
+            var value = String(trimmed(line[line.index(after: split)...]))
             if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
                 value = String(value.dropFirst().dropLast())
             }

@@ -50,7 +50,11 @@ extension Store {
         return try await write { db in
             let tenantID = try Self.ensureTenant(db, name: tenant).id
             var collections: [String: Int64] = [:]
-            return try inputs.map { input in
+            // Chunks go in with one statement per batch (see ``ChunkStaging``); a URI seen twice in
+            // the batch moves the staged chunks first, so the second version replaces the first.
+            var staged = Set<DocumentKey>()
+            try ChunkStaging.begin(db)
+            let stored = try inputs.map { input in
                 let collectionID: Int64
                 if let known = collections[input.collection] {
                     collectionID = known
@@ -58,13 +62,27 @@ extension Store {
                     collectionID = try Self.ensureCollection(db, tenantID: tenantID, name: input.collection)
                     collections[input.collection] = collectionID
                 }
-                return try Self.replaceDocument(db, input, tenantID: tenantID, collectionID: collectionID)
+                if !staged.insert(DocumentKey(collectionID: collectionID, uri: input.uri)).inserted {
+                    try ChunkStaging.flush(db, tenantID: tenantID)
+                    staged = [DocumentKey(collectionID: collectionID, uri: input.uri)]
+                }
+                let document = try Self.replaceDocument(db, input, tenantID: tenantID, collectionID: collectionID)
+                try ChunkStaging.add(db, input, documentID: document.id)
+                return document
             }
+            try ChunkStaging.flush(db, tenantID: tenantID)
+            return stored
         }
     }
 
-    /// Statements are cached: indexing runs them for every document, and preparing the
-    /// `DELETE` compiles the cascades and full-text triggers each time.
+    private struct DocumentKey: Hashable {
+        let collectionID: Int64
+        let uri: String
+    }
+
+    /// Replaces the document row (its old chunks go with it, by cascade); the caller stages the
+    /// new chunks. Statements are cached: indexing runs them for every document, and preparing
+    /// the `DELETE` compiles the cascades and full-text triggers each time.
     private static func replaceDocument(_ db: Database, _ input: DocumentInput, tenantID: Int64, collectionID: Int64)
         throws -> StoredDocument
     {
@@ -91,20 +109,6 @@ extension Store {
                 try db.cachedStatement(sql: "INSERT INTO document_access (document_id, kind, name) VALUES (?, ?, ?)")
                     .execute(arguments: [documentID, kind, name])
             }
-        }
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO chunk (tenant_id, document_id, ordinal, title, heading_path, text, start_offset,
-                    end_offset, token_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        )
-        for (ordinal, chunk) in input.chunks.enumerated() {
-            try insert.execute(arguments: [
-                tenantID, documentID, ordinal, input.title,
-                chunk.headingPath.joined(separator: headingSeparator), chunk.text, chunk.startOffset,
-                chunk.endOffset, chunk.tokenCount,
-            ])
         }
         // What was written, without reading it back.
         return StoredDocument(

@@ -9,7 +9,8 @@ import MnemeStemming
 /// Prefix queries (`отпу*`) are folded but not stemmed: a prefix is not a word.
 ///
 /// Tokens go from `unicode61` to the stemmer and on to SQLite as UTF-8 bytes, without
-/// creating a Swift `String` per token (this callback runs for every word indexed).
+/// creating a Swift `String` per token (this callback runs for every word indexed), and recent
+/// stems are remembered (``StemMemo``): most words of a text were seen before.
 ///
 /// It is registered on every connection of a ``Store``; a connection without it (the `sqlite3`
 /// shell, for example) cannot read or write the full-text tables.
@@ -17,6 +18,7 @@ final class TextTokenizer: FTS5CustomTokenizer {
     static let name = "mneme"
 
     private let base: any FTS5Tokenizer
+    private let memo = StemMemo()
 
     init(db: Database, arguments: [String]) throws {
         base = try db.makeTokenizer(.unicode61(diacritics: .keep))
@@ -27,6 +29,7 @@ final class TextTokenizer: FTS5CustomTokenizer {
         let context: UnsafeMutableRawPointer?
         let callback: FTS5TokenCallback
         let prefix: Bool
+        let memo: StemMemo
     }
 
     func tokenize(
@@ -36,7 +39,8 @@ final class TextTokenizer: FTS5CustomTokenizer {
         nText: CInt,
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
-        var forward = Forward(context: context, callback: tokenCallback, prefix: tokenization.contains(.prefix))
+        var forward = Forward(
+            context: context, callback: tokenCallback, prefix: tokenization.contains(.prefix), memo: memo)
         return withUnsafeMutablePointer(to: &forward) { pointer in
             base.tokenize(context: pointer, tokenization: tokenization, pText: pText, nText: nText) {
                 context, flags, pToken, nToken, start, end in
@@ -53,7 +57,7 @@ final class TextTokenizer: FTS5CustomTokenizer {
                         }
                     }
                 }
-                return Stemmer.withStemmedUTF8(token) { stem in
+                return forward.memo.withStem(token) { stem in
                     forward.callback(
                         forward.context, flags, stem.baseAddress?.assumingMemoryBound(to: CChar.self), CInt(stem.count),
                         start, end)

@@ -127,4 +127,27 @@ import Testing
         #expect(last.range == 36..<41)
         expectRangesConsistent(document)
     }
+
+    @Test func lineTrimmingMatchesFoundationsWhitespaceTrimming() {
+        let lines = [
+            "", " ", "\t \t", "---", "  ---  ", "\t+++\t", "\u{00A0}title: Hello\u{3000}", " a b ", "\u{2003}x\u{2009}",
+            "\n x \n", "é ", " ё", "\u{200B}zero width\u{200B}", "a\u{0301} ",
+        ]
+        var mismatches: [UInt32] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let line = Substring("\(scalar)a\(scalar)")
+            if String(MarkdownLoader.trimmed(line)) != line.trimmingCharacters(in: .whitespaces) {
+                mismatches.append(value)
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.map { String($0, radix: 16) })")
+        for line in lines {
+            let padded = "<" + line + ">"
+            let inner = padded.dropFirst().dropLast()
+            #expect(
+                String(MarkdownLoader.trimmed(inner)) == inner.trimmingCharacters(in: .whitespaces),
+                "\(line.debugDescription)")
+        }
+    }
 }

@@ -26,4 +26,11 @@ import Testing
             SHA256.hex(Array(String(repeating: "a", count: 1_000_000).utf8))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    @Test func anyCollectionHashesLikeItsArray() {
+        let lazy = (0..<1_000).lazy.map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        #expect(SHA256.hex(lazy) == SHA256.hex(Array(lazy)))
+        let bytes = Array(lazy)
+        #expect(SHA256.hex(bytes[3..<900]) == SHA256.hex(Array(bytes[3..<900])))
+    }
 }

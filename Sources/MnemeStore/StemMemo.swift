@@ -1,0 +1,76 @@
+import Foundation
+import MnemeStemming
+
+/// Remembers the stems of recent tokens for one ``TextTokenizer``, keyed by the token's UTF-8
+/// bytes: text repeats its words, and a look-up costs a fraction of a Snowball stemming.
+///
+/// A direct-mapped table (a token's hash picks one slot; a new token replaces the slot's old
+/// one), allocated on first use. Tokens or stems longer than ``maxBytes`` are stemmed every
+/// time. The stem is a pure function of the token's bytes, so the index holds exactly the
+/// tokens it would without the memo.
+///
+/// Not thread-safe: SQLite calls a tokenizer instance from its own connection only, one text at
+/// a time.
+final class StemMemo {
+    /// The longest token and stem kept, in bytes (English and Russian words fit).
+    static let maxBytes = 30
+    /// Slots in the table (a power of two).
+    static let slotCount = 1 << 14
+    // Slot layout: hash (8 bytes), token length (1), stem length (1), padding to 16, token
+    // bytes (32), stem bytes (32).
+    private static let slotSize = 80
+    private static let tokenOffset = 16
+    private static let stemOffset = 48
+
+    private var slots: UnsafeMutableRawPointer?
+
+    deinit { slots?.deallocate() }
+
+    /// Hands the stem of `token` (see ``Stemmer/withStemmedUTF8(_:_:)``) to `body`.
+    func withStem<R>(_ token: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let count = token.count
+        guard count <= Self.maxBytes, let base = token.baseAddress else {
+            return Stemmer.withStemmedUTF8(token, body)
+        }
+        let hash = Self.hash(token)
+        let index = Int(truncatingIfNeeded: (hash ^ (hash >> 29)) & UInt64(Self.slotCount - 1))
+        let slot = table().advanced(by: index * Self.slotSize)
+        if slot.load(as: UInt64.self) == hash, Int(slot.load(fromByteOffset: 8, as: UInt8.self)) == count,
+            memcmp(slot.advanced(by: Self.tokenOffset), base, count) == 0
+        {
+            let stemCount = Int(slot.load(fromByteOffset: 9, as: UInt8.self))
+            return body(UnsafeRawBufferPointer(start: slot.advanced(by: Self.stemOffset), count: stemCount))
+        }
+        return Stemmer.withStemmedUTF8(token) { stem in
+            if stem.count <= Self.maxBytes {
+                slot.storeBytes(of: hash, as: UInt64.self)
+                slot.storeBytes(of: UInt8(count), toByteOffset: 8, as: UInt8.self)
+                slot.storeBytes(of: UInt8(stem.count), toByteOffset: 9, as: UInt8.self)
+                slot.advanced(by: Self.tokenOffset).copyMemory(from: base, byteCount: count)
+                if let stemBase = stem.baseAddress {
+                    slot.advanced(by: Self.stemOffset).copyMemory(from: stemBase, byteCount: stem.count)
+                }
+            }
+            return body(stem)
+        }
+    }
+
+    private func table() -> UnsafeMutableRawPointer {
+        if let slots { return slots }
+        let table = UnsafeMutableRawPointer.allocate(byteCount: Self.slotCount * Self.slotSize, alignment: 8)
+        // A zero hash with a zero length never matches a real token (tokens are never empty here).
+        table.initializeMemory(as: UInt8.self, repeating: 0, count: Self.slotCount * Self.slotSize)
+        slots = table
+        return table
+    }
+
+    /// FNV-1a, 64-bit.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
