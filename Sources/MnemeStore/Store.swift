@@ -28,6 +28,8 @@ public final class Store: Sendable {
     let logger: Logger
     /// Document frequencies of the chunk index, shared by the connections.
     let termStatistics = TermStatistics()
+    /// Document frequencies over each user's messages, for recall.
+    let recallStatistics = RecallStatistics()
 
     /// Opens the database at `path`, creating it (and running the migrations) when the file is
     /// missing or empty.
