@@ -20,6 +20,18 @@ enum MessageOwner {
     /// `scope`'s rows whose content holds any of `words` (each quoted, so never query syntax);
     /// the words are phrases 1…n.
     static func expression(_ scope: UserScope, words: [String]) -> String {
-        phrase(scope) + " AND content:(" + words.map(DocumentQuery.quoted).joined(separator: " OR ") + ")"
+        phrase(scope) + " AND " + content(words)
+    }
+
+    /// `scope`'s rows whose content holds any of `selecting`, with every word of `scored` as a phrase after
+    /// them (phrases 1 + `selecting.count`…): the form ``RankFunction`` scores with `firstPhrase` past the
+    /// selecting words.
+    static func expression(_ scope: UserScope, selecting: [String], scored: [String]) -> String {
+        phrase(scope) + " AND " + content(selecting) + " AND " + content(scored)
+    }
+
+    /// Any of `words` in the content column.
+    private static func content(_ words: [String]) -> String {
+        "content:(" + words.map(DocumentQuery.quoted).joined(separator: " OR ") + ")"
     }
 }

@@ -37,11 +37,13 @@ struct RecallSearch {
         self.statistics = statistics
         self.scope = scope
         owner = MessageOwner.token(scope)
-        let rows =
+        let structure = try Data.fetchOne(
+            db.cachedStatement(sql: "SELECT block FROM message_fts_data WHERE id = 10"))
+        snapshot = try statistics.snapshot(owner: owner, structure: structure) {
             try Int.fetchOne(
                 db.cachedStatement(sql: "SELECT count(*) FROM message WHERE tenant_id = ? AND user_id = ?"),
                 arguments: [scope.tenantID, scope.userID]) ?? 0
-        snapshot = statistics.snapshot(owner: owner, rows: rows)
+        }
     }
 
     /// The user's number of messages, as the idf counts them.
@@ -61,14 +63,58 @@ struct RecallSearch {
 
     /// The best `limit` of the user's messages for `terms` (weighted by ``weighted(_:)``), best
     /// first, optionally only those written inside `window` (milliseconds).
+    ///
+    /// Without a window, the rarest words select the rows first (MaxScore): every word scores them,
+    /// and a row holding none of the selecting words scores at most `(k1 + 1) ×` the weights of
+    /// the others. When the `limit`-th score beats that bound, the result is exactly the ranking by
+    /// all the words; otherwise all the words select, in a second query.
     func ranked(_ terms: [QueryTerm], window: Range<Int64>?, limit: Int) throws -> [Candidate] {
         guard !terms.isEmpty, limit > 0 else { return [] }
-        let match = MessageOwner.expression(scope, words: terms.map(\.word))
+        if window != nil { return try fetch(selecting: terms, scored: terms, window: window, limit: limit) }
+        let selecting = selection(terms)
+        if selecting.count < terms.count {
+            let hits = try fetch(selecting: selecting, scored: terms, window: nil, limit: limit)
+            let keys = Set(selecting.map(\.key))
+            let bound = terms.filter { !keys.contains($0.key) }.map { $0.weight * (Self.k1 + 1) }.reduce(0, +)
+            if hits.count >= limit, hits[limit - 1].score > bound { return hits }
+        }
+        return try fetch(selecting: terms, scored: terms, window: nil, limit: limit)
+    }
+
+    /// BM25's k1 (``RankParameters``' default).
+    static let k1 = 1.2
+
+    /// The most posting-list entries the selecting words may have together (beyond the rarest).
+    static let selectionBudget = 512
+
+    /// The rarest words, within ``selectionBudget``, in the query's order.
+    private func selection(_ terms: [QueryTerm]) -> [QueryTerm] {
+        let sorted = terms.sorted { (snapshot.frequencies[$0.key] ?? 0) < (snapshot.frequencies[$1.key] ?? 0) }
+        var chosen = Set<String>()
+        var entries = 0
+        for term in sorted {
+            let count = snapshot.frequencies[term.key] ?? 0
+            if !chosen.isEmpty, entries + count > Self.selectionBudget { break }
+            chosen.insert(term.key)
+            entries += count
+        }
+        return terms.filter { chosen.contains($0.key) }
+    }
+
+    /// Runs the ranked query: rows holding any of `selecting`, scored by every word of `scored`.
+    private func fetch(selecting: [QueryTerm], scored: [QueryTerm], window: Range<Int64>?, limit: Int) throws
+        -> [Candidate]
+    {
+        let same = selecting.map(\.key) == scored.map(\.key)
+        let match =
+            same
+            ? MessageOwner.expression(scope, words: scored.map(\.word))
+            : MessageOwner.expression(scope, selecting: selecting.map(\.word), scored: scored.map(\.word))
         // The owner token is phrase 0; the words follow it. Pruning needs the full-text rows unfiltered, so a
         // window (a filter on the joined message) ranks without it.
         let parameters = RankParameters(
-            firstPhrase: 1, keep: window == nil ? limit : 0, columnWeights: Self.columnWeights,
-            phraseWeights: terms.map(\.weight))
+            firstPhrase: same ? 1 : 1 + selecting.count, keep: window == nil ? limit : 0,
+            columnWeights: Self.columnWeights, phraseWeights: scored.map(\.weight))
         let statement =
             window == nil
             ? try db.cachedStatement(sql: Self.prunedSQL) : try db.cachedStatement(sql: Self.windowSQL)

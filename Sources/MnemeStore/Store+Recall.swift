@@ -100,7 +100,7 @@ extension Store {
         let best = normalized(Array(scores.values), windows: windows).prefix(request.hits)
         var turns = RecalledTurns(excluding: request.excluding)
         for hit in best {
-            guard let window = try TurnWindow.read(db, around: hit.id, scope: scope) else { continue }
+            guard let window = try TurnWindow.read(db, around: hit, scope: scope) else { continue }
             turns.add(window.matchedTurn, matched: hit.id, score: hit.score)
             if request.neighbors, let previous = window.previousTurn {
                 turns.add(previous, matched: nil, score: hit.score / 2)

@@ -16,37 +16,37 @@ struct TurnWindow {
     /// The position of the matched message in ``messages``.
     let matched: Int
 
-    /// Reads the window around the message `id` of `scope` (`nil` if it is not the user's).
-    static func read(_ db: Database, around id: Int64, scope: UserScope) throws -> TurnWindow? {
+    /// Reads the window around the message `hit` of `scope` (`nil` if it is not the user's).
+    static func read(_ db: Database, around hit: RecallSearch.Candidate, scope: UserScope) throws -> TurnWindow? {
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: sql), arguments: [id, scope.tenantID, scope.userID, before, after]
+            db.cachedStatement(sql: sql),
+            arguments: [hit.id, scope.tenantID, scope.userID, hit.sessionID, hit.createdAt, before, after]
         ).map(Message.init(row:))
-        guard let position = rows.firstIndex(where: { $0.id == id }) else { return nil }
-        return TurnWindow(messages: rows, matched: position)
+        let messages = rows.sorted {
+            let (left, right) = (Timestamp.millis($0.createdAt), Timestamp.millis($1.createdAt))
+            return left != right ? left < right : $0.id < $1.id
+        }
+        guard let position = messages.firstIndex(where: { $0.id == hit.id }) else { return nil }
+        return TurnWindow(messages: messages, matched: position)
     }
 
-    /// The match, the `?4` messages before it and the `?5` after it in its session, oldest first.
+    /// The match (`?1`, in session `?4`, written at `?5`), the `?6` messages before it and the `?7` after it in
+    /// its session. The session index is named: without statistics SQLite would pick the user index, and
+    /// walk all the user's older messages.
     private static let sql = """
-        WITH h AS MATERIALIZED (
-            SELECT id, session_id, created_at FROM message WHERE id = ?1 AND tenant_id = ?2 AND user_id = ?3
-        )
         SELECT * FROM (
-            SELECT * FROM (
-                SELECT \(Message.selection("m")) FROM h CROSS JOIN message m
-                WHERE m.session_id = h.session_id AND m.tenant_id = ?2 AND m.user_id = ?3
-                    AND (m.created_at, m.id) < (h.created_at, h.id)
-                ORDER BY m.created_at DESC, m.id DESC LIMIT ?4
-            )
-            UNION ALL
-            SELECT \(Message.selection("m")) FROM h CROSS JOIN message m ON m.id = h.id
-            UNION ALL
-            SELECT * FROM (
-                SELECT \(Message.selection("m")) FROM h CROSS JOIN message m
-                WHERE m.session_id = h.session_id AND m.tenant_id = ?2 AND m.user_id = ?3
-                    AND (m.created_at, m.id) > (h.created_at, h.id)
-                ORDER BY m.created_at ASC, m.id ASC LIMIT ?5
-            )
-        ) ORDER BY created_at, id
+            SELECT \(Message.selection("m")) FROM message m INDEXED BY message_session
+            WHERE m.session_id = ?4 AND m.tenant_id = ?2 AND m.user_id = ?3 AND (m.created_at, m.id) < (?5, ?1)
+            ORDER BY m.created_at DESC, m.id DESC LIMIT ?6
+        )
+        UNION ALL
+        SELECT \(Message.selection("m")) FROM message m WHERE m.id = ?1 AND m.tenant_id = ?2 AND m.user_id = ?3
+        UNION ALL
+        SELECT * FROM (
+            SELECT \(Message.selection("m")) FROM message m INDEXED BY message_session
+            WHERE m.session_id = ?4 AND m.tenant_id = ?2 AND m.user_id = ?3 AND (m.created_at, m.id) > (?5, ?1)
+            ORDER BY m.created_at ASC, m.id ASC LIMIT ?7
+        )
         """
 
     /// The matched message's turn.
