@@ -65,10 +65,15 @@ struct RecallSearch {
     /// first, optionally only those written inside `window` (milliseconds).
     ///
     /// Without a window, the rarest words select the rows first (MaxScore): every word scores them,
-    /// and a row holding none of the selecting words scores at most `(k1 + 1) ×` the weights of
-    /// the others. When the `limit`-th score beats that bound, the result is exactly the ranking by
-    /// all the words; otherwise all the words select, in a second query.
-    func ranked(_ terms: [QueryTerm], window: Range<Int64>?, limit: Int) throws -> [Candidate] {
+    /// and a row holding none of the selecting words scores less than `(k1 + 1) ×` the weights of
+    /// the others. When the `exact.count`-th best score outside `exact.excluding` still beats that
+    /// bound times `exact.boost` (the most the caller may multiply a score by), the caller's best
+    /// `exact.count` are exactly those of the ranking by all the words; otherwise all the words
+    /// select, in a second query.
+    func ranked(
+        _ terms: [QueryTerm], window: Range<Int64>?, limit: Int,
+        exact: (count: Int, excluding: Set<Int64>, boost: Double)
+    ) throws -> [Candidate] {
         guard !terms.isEmpty, limit > 0 else { return [] }
         if window != nil { return try fetch(selecting: terms, scored: terms, window: window, limit: limit) }
         let selecting = selection(terms)
@@ -76,7 +81,8 @@ struct RecallSearch {
             let hits = try fetch(selecting: selecting, scored: terms, window: nil, limit: limit)
             let keys = Set(selecting.map(\.key))
             let bound = terms.filter { !keys.contains($0.key) }.map { $0.weight * (Self.k1 + 1) }.reduce(0, +)
-            if hits.count >= limit, hits[limit - 1].score > bound { return hits }
+            let kept = hits.filter { !exact.excluding.contains($0.id) }.prefix(exact.count)
+            if kept.count == exact.count, let last = kept.last, last.score > bound * exact.boost { return hits }
         }
         return try fetch(selecting: terms, scored: terms, window: nil, limit: limit)
     }
@@ -85,7 +91,9 @@ struct RecallSearch {
     static let k1 = 1.2
 
     /// The most posting-list entries the selecting words may have together (beyond the rarest).
-    static let selectionBudget = 512
+    static let defaultSelectionBudget = 512
+    /// ``defaultSelectionBudget`` unless a test sets another.
+    var selectionBudget = Self.defaultSelectionBudget
 
     /// The rarest words, within ``selectionBudget``, in the query's order.
     private func selection(_ terms: [QueryTerm]) -> [QueryTerm] {
@@ -94,7 +102,7 @@ struct RecallSearch {
         var entries = 0
         for term in sorted {
             let count = snapshot.frequencies[term.key] ?? 0
-            if !chosen.isEmpty, entries + count > Self.selectionBudget { break }
+            if !chosen.isEmpty, entries + count > selectionBudget { break }
             chosen.insert(term.key)
             entries += count
         }

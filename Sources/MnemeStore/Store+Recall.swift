@@ -75,9 +75,14 @@ extension Store {
         if !words.isEmpty {
             var search = try RecallSearch(db, statistics: statistics, scope: scope)
             let terms = try search.weighted(words)
-            collect(try search.ranked(terms, window: nil, limit: request.pool))
+            // With windows the best outside them must be exact too: every word selects.
+            let exact = (
+                count: windows.isEmpty ? request.hits : request.pool, excluding: request.excluding,
+                boost: 1 + max(0, request.recency)
+            )
+            collect(try search.ranked(terms, window: nil, limit: request.pool, exact: exact))
             for window in windows {
-                collect(try search.ranked(terms, window: window, limit: request.pool))
+                collect(try search.ranked(terms, window: window, limit: request.pool, exact: exact))
             }
         } else {
             for window in windows {

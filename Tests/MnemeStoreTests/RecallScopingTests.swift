@@ -139,4 +139,41 @@ import Testing
         let rebuilt = statistics.snapshot(owner: "t1u1", structure: Data([3])) { 200 }
         #expect(rebuilt.rows == 200 && rebuilt.frequencies.isEmpty)
     }
+
+    /// The rarest words select first only when that cannot change the best hits: with the smallest selection
+    /// budget the best hits equal those of every word selecting, here where short rows of frequent words
+    /// outscore the long rows of the rare one.
+    @Test func selectingByTheRarestWordsKeepsTheBestHitsExact() async throws {
+        let temp = try TemporaryStore()
+        let (ada, session) = try await temp.store.userWithSession("ada")
+        var messages: [NewMessage] = []
+        let filler = (0..<60).map { "filler\($0 % 7)" }.joined(separator: " ")
+        for index in 0..<400 {
+            let text: String
+            switch index % 40 {
+            case 0: text = "zebra crossing near the office. " + filler
+            case 1, 2: text = "weekly budget weekly budget"
+            case 3...12: text = "the weekly meeting"
+            default: text = "nothing to see \(index)"
+            }
+            messages.append(NewMessage(role: .user, content: text))
+        }
+        let saved = try await temp.store.append(contentsOf: messages, to: session.id, for: ada.scope)
+        let texts = Dictionary(uniqueKeysWithValues: saved.map { ($0.id, $0.content) })
+        let words = DocumentQuery.weightedTerms("zebra weekly budget")
+        let (selective, everything) = try await temp.store.read { db in
+            var search = try RecallSearch(db, statistics: RecallStatistics(), scope: ada.scope)
+            let terms = try search.weighted(words)
+            let exact = (count: 8, excluding: Set<Int64>(), boost: 1.0)
+            search.selectionBudget = 0
+            let selective = try search.ranked(terms, window: nil, limit: 40, exact: exact)
+            search.selectionBudget = .max
+            let everything = try search.ranked(terms, window: nil, limit: 40, exact: exact)
+            return (selective, everything)
+        }
+        #expect(everything.count == 40)
+        #expect(Array(selective.prefix(8)) == Array(everything.prefix(8)))
+        // The rare word alone would have ranked its own rows first: they are not the best.
+        #expect(everything.prefix(8).allSatisfy { texts[$0.id] == "weekly budget weekly budget" })
+    }
 }
