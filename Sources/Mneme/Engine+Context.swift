@@ -184,7 +184,9 @@ extension Engine {
     func tokenCounter(model: String, exact: Bool) -> TokenCountingFunction {
         let counter = self.counter
         if exact, let tokenizer = try? counter.tokenizer(forModel: model) {
-            return { tokenizer.count($0) }
+            let cache = countCache
+            let encoding = tokenizer.encoding.rawValue
+            return { cache.count($0, encoding: encoding) { tokenizer.count($0) } }
         }
         let fallback = try? Tokenizer.shared(.o200kBase)
         return { text in

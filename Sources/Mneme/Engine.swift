@@ -36,6 +36,8 @@ public final class Engine: Sendable {
     let logger: Logger
     /// Work turns start after their replies (see ``waitForBackgroundWork()``).
     let background = BackgroundWork()
+    /// Token counts of short texts, kept between turns.
+    let countCache = TokenCountCache()
 
     /// Opens the database and sets up providers from the configuration and environment.
     public init(configuration: EngineConfiguration = EngineConfiguration(), logger: Logger = Store.silentLogger) throws

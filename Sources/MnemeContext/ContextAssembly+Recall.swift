@@ -15,8 +15,9 @@ extension ContextAssembly {
             input.history.map { ($0.messageId, $0.id) }, uniquingKeysWith: { first, _ in first })
         if let current = input.userMessageId { historyIds[current] = "user_message" }
         var historyTexts: [DuplicateKey: String] = [:]
-        for message in input.history where historyTexts[Self.normalized(message.text)] == nil {
-            historyTexts[Self.normalized(message.text)] = message.id
+        for message in input.history {
+            let key = Self.normalized(message.text)
+            if historyTexts[key] == nil { historyTexts[key] = message.id }
         }
         let order = input.recall.indices.sorted {
             scoreOrder((input.recall[$0].score, $0), (input.recall[$1].score, $1))
@@ -25,7 +26,6 @@ extension ContextAssembly {
         var decisions = [RecallDecision](repeating: RecallDecision(), count: input.recall.count)
         for index in order {
             let message = input.recall[index]
-            let key = Self.normalized(message.text)
             var decision = RecallDecision()
             if !message.isVisible {
                 decision.reason = .notVisible
@@ -33,7 +33,7 @@ extension ContextAssembly {
                 decision.reason = .empty
             } else if let historyId = historyIds[message.messageId] {
                 decision = RecallDecision(.duplicate, of: historyId, "already in the recent history")
-            } else if let historyId = historyTexts[key] {
+            } else if let historyId = historyTexts[Self.normalized(message.text)] {
                 decision = RecallDecision(.duplicate, of: historyId, "same text as a message in the recent history")
             } else if let first = seenIds[message.messageId] {
                 decision = RecallDecision(.duplicate, of: first, nil)

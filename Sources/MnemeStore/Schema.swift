@@ -42,6 +42,9 @@ enum Schema {
         migrator.registerMigration("v8: turn cost") { db in
             try db.execute(sql: "ALTER TABLE prompt_log ADD COLUMN cost_usd REAL")
         }
+        migrator.registerMigration("v9: message index scoped by owner") { db in
+            try indexMessagesByOwner(db)
+        }
         return migrator
     }
 
@@ -225,6 +228,39 @@ enum Schema {
                     content, content='message', content_rowid='id', tokenize='\(TextTokenizer.name)'
                 );
                 INSERT INTO message_fts(message_fts) VALUES ('rebuild');
+                """
+        )
+    }
+
+    /// Rebuilds the message index with a second column, `owner_token` (a word unique to the message's tenant
+    /// and user, see ``MessageOwner``), so that a recall's match expression itself keeps to the user's rows
+    /// instead of scoring every user's messages and filtering afterwards. The token is a virtual generated
+    /// column of `message`, so the external-content index can read it back (rebuild, integrity check).
+    private static func indexMessagesByOwner(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TRIGGER message_fts_insert;
+                DROP TRIGGER message_fts_delete;
+                DROP TRIGGER message_fts_update;
+                DROP TABLE message_fts;
+                ALTER TABLE message ADD COLUMN owner_token TEXT
+                    GENERATED ALWAYS AS ('t' || tenant_id || 'u' || user_id) VIRTUAL;
+                CREATE VIRTUAL TABLE message_fts USING fts5(
+                    content, owner_token, content='message', content_rowid='id', tokenize='\(TextTokenizer.name)'
+                );
+                INSERT INTO message_fts(message_fts) VALUES ('rebuild');
+                CREATE TRIGGER message_fts_insert AFTER INSERT ON message BEGIN
+                    INSERT INTO message_fts(rowid, content, owner_token) VALUES (new.id, new.content, new.owner_token);
+                END;
+                CREATE TRIGGER message_fts_delete AFTER DELETE ON message BEGIN
+                    INSERT INTO message_fts(message_fts, rowid, content, owner_token)
+                        VALUES ('delete', old.id, old.content, old.owner_token);
+                END;
+                CREATE TRIGGER message_fts_update AFTER UPDATE OF content, tenant_id, user_id ON message BEGIN
+                    INSERT INTO message_fts(message_fts, rowid, content, owner_token)
+                        VALUES ('delete', old.id, old.content, old.owner_token);
+                    INSERT INTO message_fts(rowid, content, owner_token) VALUES (new.id, new.content, new.owner_token);
+                END;
                 """
         )
     }

@@ -20,19 +20,22 @@ extension Store {
         limit: Int = 10,
         excludingSession: Int64? = nil
     ) async throws -> [MessageHit] {
-        guard let query = FullTextQuery.anyTerm(text), limit > 0 else { return [] }
+        let terms = FullTextQuery.terms(text)
+        guard !terms.isEmpty, limit > 0 else { return [] }
+        // The owner phrase keeps the match to the user's rows; its column weighs nothing in the score.
+        let query = MessageOwner.expression(scope, words: terms)
         return try await read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(Message.selection("m")), -bm25(message_fts) AS score
+                    SELECT \(Message.selection("m")), -bm25(message_fts, 1, 0) AS score
                     FROM message_fts CROSS JOIN message m ON m.id = message_fts.rowid
                     WHERE message_fts MATCH ?1 AND m.tenant_id = ?2 AND m.user_id = ?3
                         AND (?4 IS NULL OR m.session_id != ?4)
-                    ORDER BY bm25(message_fts) LIMIT ?5
+                    ORDER BY bm25(message_fts, 1, 0) LIMIT ?5
                     """,
                 arguments: [query, scope.tenantID, scope.userID, excludingSession, limit]
-            ).map { MessageHit(message: Message(row: $0), score: $0["score"]) }
+            ).map { MessageHit(message: Message(row: $0), score: $0[Message.columns.count]) }
         }
     }
 }
@@ -49,53 +52,63 @@ extension Store {
     /// ``RecallRequest/excluding`` are never returned.
     public func recall(_ request: RecallRequest, for scope: UserScope) async throws -> [RecalledMessage] {
         guard request.hits > 0 else { return [] }
-        return try await read { db in try Self.recall(db, request, scope: scope) }
+        let statistics = recallStatistics
+        return try await read { db in try Self.recall(db, request, scope: scope, statistics: statistics) }
     }
 
-    static func recall(_ db: Database, _ request: RecallRequest, scope: UserScope) throws -> [RecalledMessage] {
-        let query = DocumentQuery.match(request.text)
+    static func recall(_ db: Database, _ request: RecallRequest, scope: UserScope, statistics: RecallStatistics)
+        throws -> [RecalledMessage]
+    {
         let windows = request.windows.map { Timestamp.millis($0.lowerBound)..<Timestamp.millis($0.upperBound) }
         let now = Timestamp.millis(request.now)
-        var scores: [Int64: (message: Message, score: Double)] = [:]
-        func collect(_ hits: [(Message, Double)]) {
-            for (message, score) in hits where !request.excluding.contains(message.id) {
-                let created = Timestamp.millis(message.createdAt)
-                var adjusted = score
+        var scores: [Int64: RecallSearch.Candidate] = [:]
+        func collect(_ hits: [RecallSearch.Candidate]) {
+            for var hit in hits where !request.excluding.contains(hit.id) {
                 if request.recency > 0 {
-                    let days = max(0, Double(now - created) / 86_400_000)
-                    adjusted *= 1 + request.recency * Foundation.pow(2, -days / max(request.recencyHalfLife, 1))
+                    let days = max(0, Double(now - hit.createdAt) / 86_400_000)
+                    hit.score *= 1 + request.recency * Foundation.pow(2, -days / max(request.recencyHalfLife, 1))
                 }
-                if adjusted > scores[message.id]?.score ?? -1 { scores[message.id] = (message, adjusted) }
+                if hit.score > scores[hit.id]?.score ?? -1 { scores[hit.id] = hit }
             }
         }
-        if let query {
-            collect(try matches(db, query: query, scope: scope, window: nil, limit: request.pool))
+        let words = DocumentQuery.weightedTerms(request.text)
+        if !words.isEmpty {
+            var search = try RecallSearch(db, statistics: statistics, scope: scope)
+            let terms = try search.weighted(words)
+            // With windows the best outside them must be exact too: every word selects.
+            let exact = (
+                count: windows.isEmpty ? request.hits : request.pool, excluding: request.excluding,
+                boost: 1 + max(0, request.recency)
+            )
+            collect(try search.ranked(terms, window: nil, limit: request.pool, exact: exact))
             for window in windows {
-                collect(try matches(db, query: query, scope: scope, window: window, limit: request.pool))
+                collect(try search.ranked(terms, window: window, limit: request.pool, exact: exact))
             }
         } else {
             for window in windows {
                 let latest = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT \(Message.selection("m")) FROM message m
+                        SELECT m.id, m.session_id, m.created_at FROM message m
                         WHERE m.tenant_id = ?1 AND m.user_id = ?2 AND m.created_at >= ?3 AND m.created_at < ?4
                         ORDER BY m.created_at DESC, m.id DESC LIMIT ?5
                         """,
                     arguments: [scope.tenantID, scope.userID, window.lowerBound, window.upperBound, request.pool]
-                ).map(Message.init(row:))
-                collect(latest.enumerated().map { ($1, 1 / Double($0 + 1)) })
+                )
+                collect(
+                    latest.enumerated().map { rank, row in
+                        RecallSearch.Candidate(
+                            id: row[0], sessionID: row[1], createdAt: row[2], score: 1 / Double(rank + 1))
+                    })
             }
         }
         let best = normalized(Array(scores.values), windows: windows).prefix(request.hits)
         var turns = RecalledTurns(excluding: request.excluding)
         for hit in best {
-            let members = try turn(db, around: hit.message, scope: scope)
-            turns.add(members, matched: hit.message.id, score: hit.score)
-            if request.neighbors, let first = members.first,
-                let previous = try neighbour(db, before: first, scope: scope)
-            {
-                turns.add(try turn(db, around: previous, scope: scope), matched: nil, score: hit.score / 2)
+            guard let window = try TurnWindow.read(db, around: hit, scope: scope) else { continue }
+            turns.add(window.matchedTurn, matched: hit.id, score: hit.score)
+            if request.neighbors, let previous = window.previousTurn {
+                turns.add(previous, matched: nil, score: hit.score / 2)
             }
         }
         return turns.result()
@@ -103,85 +116,21 @@ extension Store {
 
     /// Scores divided by the best, best first; with windows, matches inside them map to 0.5…1 (divided by the
     /// best inside) and the others to 0…0.5 (divided by the best outside).
-    static func normalized(_ hits: [(message: Message, score: Double)], windows: [Range<Int64>])
-        -> [(message: Message, score: Double)]
-    {
-        func inside(_ message: Message) -> Bool {
-            let created = Timestamp.millis(message.createdAt)
-            return windows.contains { $0.contains(created) }
+    static func normalized(_ hits: [RecallSearch.Candidate], windows: [Range<Int64>]) -> [RecallSearch.Candidate] {
+        func inside(_ hit: RecallSearch.Candidate) -> Bool {
+            windows.contains { $0.contains(hit.createdAt) }
         }
-        let topInside = hits.filter { inside($0.message) }.map(\.score).max() ?? 0
-        let topOutside = hits.filter { !inside($0.message) }.map(\.score).max() ?? 0
-        let scored = hits.compactMap { hit -> (message: Message, score: Double)? in
-            let isInside = inside(hit.message)
+        let topInside = hits.filter { inside($0) }.map(\.score).max() ?? 0
+        let topOutside = hits.filter { !inside($0) }.map(\.score).max() ?? 0
+        let scored = hits.compactMap { hit -> RecallSearch.Candidate? in
+            let isInside = inside(hit)
             let top = isInside ? topInside : topOutside
             guard top > 0, hit.score > 0 else { return nil }
             let relative = hit.score / top
-            if windows.isEmpty { return (hit.message, relative) }
-            return (hit.message, isInside ? 0.5 + relative / 2 : relative / 2)
+            var result = hit
+            result.score = windows.isEmpty ? relative : (isInside ? 0.5 + relative / 2 : relative / 2)
+            return result
         }
-        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.message.id < $1.message.id }
-    }
-
-    /// The best BM25 matches of `query`, optionally inside a window of milliseconds.
-    static func matches(_ db: Database, query: String, scope: UserScope, window: Range<Int64>?, limit: Int) throws
-        -> [(Message, Double)]
-    {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(Message.selection("m")), -bm25(message_fts) AS score
-                FROM message_fts CROSS JOIN message m ON m.id = message_fts.rowid
-                WHERE message_fts MATCH ?1 AND m.tenant_id = ?2 AND m.user_id = ?3
-                    AND (?4 IS NULL OR (m.created_at >= ?4 AND m.created_at < ?5))
-                ORDER BY bm25(message_fts) LIMIT ?6
-                """,
-            arguments: [query, scope.tenantID, scope.userID, window?.lowerBound, window?.upperBound, limit]
-        ).map { (Message(row: $0), $0["score"]) }
-    }
-
-    /// The turn `message` belongs to: a user message with the answers that follow it, or an answer with the
-    /// user message before it (up to two messages on either side, within the session).
-    static func turn(_ db: Database, around message: Message, scope: UserScope) throws -> [Message] {
-        switch message.role {
-        case .user:
-            let after = try adjacent(db, to: message, scope: scope, before: false)
-            return [message] + after.prefix { $0.role == .assistant }
-        case .assistant:
-            let before = try adjacent(db, to: message, scope: scope, before: true)
-            var members: [Message] = []
-            for previous in before {
-                guard previous.role == .assistant || previous.role == .user else { break }
-                members.insert(previous, at: 0)
-                if previous.role == .user { break }
-            }
-            return members.first?.role == .user ? members + [message] : [message]
-        case .system, .tool:
-            return [message]
-        }
-    }
-
-    /// The message written just before `message` in its session, if any.
-    static func neighbour(_ db: Database, before message: Message, scope: UserScope) throws -> Message? {
-        try adjacent(db, to: message, scope: scope, before: true, limit: 1).first
-    }
-
-    /// Up to `limit` messages of the same session next to `message`, nearest first.
-    static func adjacent(_ db: Database, to message: Message, scope: UserScope, before: Bool, limit: Int = 2) throws
-        -> [Message]
-    {
-        let created = Timestamp.millis(message.createdAt)
-        let comparison = before ? "<" : ">"
-        let order = before ? "DESC" : "ASC"
-        return try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(Message.selection("m")) FROM message m
-                    WHERE m.session_id = ?1 AND m.tenant_id = ?2 AND m.user_id = ?3
-                        AND (m.created_at, m.id) \(comparison) (?4, ?5)
-                    ORDER BY m.created_at \(order), m.id \(order) LIMIT ?6
-                    """),
-            arguments: [message.sessionID, scope.tenantID, scope.userID, created, message.id, limit]
-        ).map(Message.init(row:))
+        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
     }
 }

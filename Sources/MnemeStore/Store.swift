@@ -30,6 +30,8 @@ public final class Store: Sendable {
     let termStatistics = TermStatistics()
     /// Posting lists of the chunk index held in memory for document search.
     let postingCache: PostingCache
+    /// Document frequencies over each user's messages, for recall.
+    let recallStatistics = RecallStatistics()
 
     /// Opens the database at `path`, creating it (and running the migrations) when the file is
     /// missing or empty.

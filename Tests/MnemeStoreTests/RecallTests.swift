@@ -110,4 +110,25 @@ import Testing
         #expect(with.map(\.message.id) == [stored[2].id, stored[3].id, stored[0].id, stored[1].id])
         #expect(with[2].score == 0.5 && !with[2].matched)
     }
+
+    /// The turn window reaches back far enough in a long session: the matched answer's question two
+    /// messages back, and the turn before it (an answer with its question) as the neighbour.
+    @Test func neighboursInALongSessionComeFromTheRightMessages() async throws {
+        let temp = try TemporaryStore()
+        let ada = try await temp.store.ensureUser(tenant: "acme", externalID: "ada")
+        var pairs: [(Message.Role, String)] = (0..<12).map { ($0 % 2 == 0 ? .user : .assistant, "small talk \($0)") }
+        pairs += [
+            (.user, "What should I cook on Friday?"),
+            (.assistant, "Something simple."),
+            (.assistant, "A saffron risotto, perhaps."),
+            (.user, "And for dessert?"),
+            (.assistant, "Poached pears."),
+        ]
+        let stored = try await session(temp.store, ada, start: 0, pairs)
+        let recalled = try await temp.store.recall(RecallRequest(text: "saffron", neighbors: true), for: ada.scope)
+        #expect(recalled.map(\.message.id) == [12, 13, 14, 10, 11].map { stored[$0].id })
+        #expect(recalled.map(\.matched) == [false, false, true, false, false])
+        let dessert = try await temp.store.recall(RecallRequest(text: "dessert", neighbors: true), for: ada.scope)
+        #expect(dessert.map(\.message.id) == [15, 16, 12, 13, 14].map { stored[$0].id })
+    }
 }
