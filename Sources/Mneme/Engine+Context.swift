@@ -82,7 +82,7 @@ extension Engine {
         // Feedback is used on indexes of at least 1,000 chunks (QueryExpansion.applies).
         async let documentsRead = store.searchDocuments(
             message, for: scope, limit: configuration.documentCandidates, perDocument: 3,
-            feedback: configuration.documentFeedback)
+            feedback: configuration.documentFeedback, snippets: false)
         var history: [Message] = []
         if let session, options.caller?.history.isEmpty ?? true {
             history = try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)

@@ -93,7 +93,7 @@ public struct DocumentInput: Hashable, Sendable {
     }
 }
 
-/// A chunk found by ``Store/searchDocuments(_:for:collection:limit:perDocument:feedback:)``.
+/// A chunk found by ``Store/searchDocuments(_:for:collection:limit:perDocument:feedback:snippets:)``.
 public struct ChunkHit: Hashable, Sendable, Codable {
     public let chunkID: Int64
     public let documentID: Int64

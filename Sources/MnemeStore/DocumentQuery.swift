@@ -4,7 +4,7 @@ import MnemeStemming
 ///
 /// Each word is a quoted term (so no user text is ever query syntax), stop words are dropped
 /// unless nothing else is left, and words with the same stem count once. Ranking is BM25 with
-/// each term weighted by its idf (see ``Store/searchDocuments(_:for:collection:limit:perDocument:feedback:)``);
+/// each term weighted by its idf (see ``Store/searchDocuments(_:for:collection:limit:perDocument:feedback:snippets:)``);
 /// stemming happens in the index's tokenizer, on both sides.
 ///
 /// Measured on Cranfield (docs/benchmarks.md, `scripts/cranfield_variants.py`): dropping stop

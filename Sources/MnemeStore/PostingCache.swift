@@ -218,7 +218,7 @@ final class PostingCache: Sendable {
     }
 
     /// Queues the lists of the index's most frequent terms that still count in the ranking (in
-    /// at most half the rows), up to half the capacity — the lists most queries need, and the
+    /// at most half the rows), up to the capacity — the lists most queries need, and the
     /// longest to load. Returns once they are queued (reading the index's vocabulary takes about
     /// a second per 100,000 chunks); ``waitForLoads()`` waits for them.
     func preload() async throws {
@@ -234,7 +234,7 @@ final class PostingCache: Sendable {
                     """
             ).map { (term: $0[0] as String, rows: $0[1] as Int) }
         }
-        var budget = capacity / 2 - size.postings
+        var budget = capacity - size.postings
         var words: [(word: String, key: String)] = []
         // A term is its own query only when stemming leaves it as it is.
         for term in terms where term.rows <= budget && Stemmer.stem(term.term) == term.term {

@@ -25,13 +25,16 @@ extension Store {
     ///     for no limit.
     ///   - feedback: expand the query with words of the first results on an index of at least
     ///     1,000 chunks (on by default).
+    ///   - snippets: mark the matched words of each hit in ``ChunkHit/snippet`` (for display;
+    ///     `false` leaves it empty and saves the work, as prompt assembly does).
     public func searchDocuments(
         _ text: String,
         for scope: UserScope,
         collection: String? = nil,
         limit: Int = 5,
         perDocument: Int? = 2,
-        feedback: Bool = true
+        feedback: Bool = true,
+        snippets: Bool = true
     ) async throws -> [ChunkHit] {
         let words = DocumentQuery.weightedTerms(text)
         guard !words.isEmpty, limit > 0 else { return [] }
@@ -48,9 +51,8 @@ extension Store {
         // Snippets only for the chunks returned: stemming every word of the spare candidates
         // fetched for diversity would be wasted work on the query path.
         let terms = words.map(\.word)
-        return Self.diversify(candidates, limit: limit, perDocument: perDocument).map {
-            $0.with(snippet: Snippet.make($0.text, terms: terms))
-        }
+        let kept = Self.diversify(candidates, limit: limit, perDocument: perDocument)
+        return snippets ? kept.map { $0.with(snippet: Snippet.make($0.text, terms: terms)) } : kept
     }
 
     /// Starts loading the posting lists of the document index's most frequent words into memory,
@@ -59,7 +61,8 @@ extension Store {
     /// Searches load the lists they need on their own (short ones at once, long ones in the
     /// background), so this is optional; servers and chat sessions call it when they start.
     /// Returns once the index's vocabulary is read (about a second per 100,000 chunks); the lists
-    /// then load one at a time in the background, up to half the cache (40 MB).
+    /// then load one at a time in the background, up to the cache's capacity (10 million postings,
+    /// 80 MB; an index of 100,000 chunks of about 160 words needs about 56 MB).
     public func preloadSearchCache() async throws {
         do {
             try await postingCache.preload()

@@ -75,7 +75,7 @@ struct ContextBench: AsyncParsableCommand {
             _ = try await withoutDocuments.measure { try await prepare(noDocuments, text) }
             _ = try await documents.measure {
                 try await full.store.searchDocuments(
-                    text, for: scope, limit: full.configuration.documentCandidates, perDocument: 3)
+                    text, for: scope, limit: full.configuration.documentCandidates, perDocument: 3, snippets: false)
             }
         }
         let parts = try await breakdown(full, session: session, scope: scope, queries: timed)

@@ -38,6 +38,8 @@ import Testing
         let english = try await store.searchDocuments("How many days of vacations do I get?", for: user.scope)
         #expect(english.first?.uri == "hr/vacation.md")
         #expect(english.first?.snippet.contains("[vacation]") == true)
+        let plain = try await store.searchDocuments("How many days of vacations?", for: user.scope, snippets: false)
+        #expect(plain.first?.uri == "hr/vacation.md" && plain.first?.snippet == "", "no snippet when not asked for")
         #expect(english.first?.headingPath == ["Vacation policy", "Section"])
 
         for form in ["отпуск", "отпуска", "отпуске", "ОТПУСКОМ"] {
