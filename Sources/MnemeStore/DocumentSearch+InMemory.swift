@@ -58,10 +58,13 @@ extension DocumentSearch {
     /// as ``BM25/rerank(_:terms:weights:)`` computes from the chunks' text, without reading it.
     mutating func inMemory(rerank hits: [ChunkHit], terms: [QueryTerm], weights: [Double]) throws -> [ChunkHit]? {
         guard let lists = try lists(terms) else { return nil }
+        let rows = hits.map(\.chunkID)
+        var scores = [Double](repeating: 0, count: hits.count)
+        for (list, weight) in zip(lists, weights) where weight > 0 {
+            for (index, impact) in list.impacts(of: rows).enumerated() { scores[index] += weight * Double(impact) }
+        }
         let scored = hits.enumerated().map { position, hit in
-            var score = 0.0
-            for (list, weight) in zip(lists, weights) { score += weight * Double(list.impact(of: hit.chunkID)) }
-            return (position: position, hit: hit.with(score: score))
+            (position: position, hit: hit.with(score: scores[position]))
         }
         return scored.sorted {
             $0.hit.score != $1.hit.score ? $0.hit.score > $1.hit.score : $0.position < $1.position

@@ -46,17 +46,27 @@ struct ImpactList: Sendable {
 
     /// The impact in `row`, 0 when the row does not hold the term (a binary search).
     func impact(of row: Int64) -> Float {
-        let target = row &- base
-        guard target >= 0, target <= Int64(UInt32.max) else { return 0 }
-        let offset = UInt32(target)
-        return offsets.withUnsafeBufferPointer { offsets in
-            var low = 0
-            var high = offsets.count
-            while low < high {
-                let middle = (low &+ high) >> 1
-                if offsets[middle] < offset { low = middle &+ 1 } else { high = middle }
+        impacts(of: [row])[0]
+    }
+
+    /// The impact in each of `rows`, 0 for rows that do not hold the term (binary searches over
+    /// buffers taken once).
+    func impacts(of rows: [Int64]) -> [Float] {
+        offsets.withUnsafeBufferPointer { offsets in
+            impacts.withUnsafeBufferPointer { impacts in
+                rows.map { row in
+                    let target = row &- base
+                    guard target >= 0, target <= Int64(UInt32.max) else { return 0 }
+                    let offset = UInt32(target)
+                    var low = 0
+                    var high = offsets.count
+                    while low < high {
+                        let middle = (low &+ high) >> 1
+                        if offsets[middle] < offset { low = middle &+ 1 } else { high = middle }
+                    }
+                    return low < offsets.count && offsets[low] == offset ? impacts[low] : 0
+                }
             }
-            return low < offsets.count && offsets[low] == offset ? impacts[low] : 0
         }
     }
 }

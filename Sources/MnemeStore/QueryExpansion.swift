@@ -66,11 +66,9 @@ enum QueryExpansion {
             let total = WordScanner.forEachWord(text) { counts[$0, default: 0] += 1 }
             if total == 0 { continue }
             let share = exp(score - best) / Double(total)
-            for (word, count) in counts where word.unicodeScalars.count >= 3 {
-                let lower = word.lowercased()
-                if StopWords.isStopWord(lower) || !lower.unicodeScalars.allSatisfy(FullTextQuery.isLetter) { continue }
-                let key = StemCache.stem(lower)
-                if excluded.contains(key) { continue }
+            let keys = FeedbackWords.keys(counts.keys)
+            for (word, count) in counts {
+                guard let (lower, key) = keys[word], !excluded.contains(key) else { continue }
                 weights[key, default: Candidate(word: lower, key: key, weight: 0)].weight += share * Double(count)
             }
         }
