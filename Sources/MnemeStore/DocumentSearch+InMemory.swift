@@ -9,7 +9,7 @@ extension DocumentSearch {
     /// ``uncached`` (the caller loads them in the background).
     mutating func lists(_ words: [QueryTerm]) throws -> [ImpactList]? {
         guard postings.isEnabled else { return nil }
-        var lists = postings.lists(words.map(\.key))
+        var lists = postings.lists(words.map(\.key), structure: structure)
         let missing = words.indices.filter { lists[$0] == nil }
         if missing.reduce(0, { $0 + (frequencies[words[$1].key] ?? 0) }) > postings.inlineLimit {
             uncached += missing.map { words[$0] }

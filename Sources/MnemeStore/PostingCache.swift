@@ -86,9 +86,12 @@ final class PostingCache: Sendable {
         }
     }
 
-    /// The cached lists of `keys`, `nil` for those not held.
-    func lists(_ keys: [String]) -> [ImpactList?] {
+    /// The cached lists of `keys`, `nil` for those not held — all `nil` unless the cache holds
+    /// the index version `structure` (a search reading an older snapshot than the cache's, or a
+    /// newer one not validated yet, must not rank with another version's impacts).
+    func lists(_ keys: [String], structure: Data?) -> [ImpactList?] {
         state.withLock { state in
+            guard state.structure == structure else { return keys.map { _ in nil } }
             state.clock += 1
             let now = state.clock
             return keys.map { key in
