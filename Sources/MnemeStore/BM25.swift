@@ -35,16 +35,20 @@ struct BM25 {
                     if position >= 0 { frequencies[position] += weight }
                 }
             }
-            let norm = k1 * (1 - b + b * Double(length) / averageLength)
             var score = 0.0
             for position in frequencies.indices where frequencies[position] > 0 {
-                let frequency = frequencies[position]
-                score += weights[position] * frequency * (k1 + 1) / (frequency + norm)
+                score += weights[position] * impact(frequency: frequencies[position], length: Double(length))
             }
             return hit.with(score: score)
         }
         return scored.enumerated().sorted {
             $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset
         }.map(\.element)
+    }
+
+    /// A term's score in a row before its weight: `f × (k1 + 1) / (f + k1 × (1 − b + b × length /
+    /// average length))`, with `frequency` the column-weighted count of the term in the row.
+    func impact(frequency: Double, length: Double) -> Double {
+        frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / averageLength))
     }
 }

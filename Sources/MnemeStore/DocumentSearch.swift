@@ -38,8 +38,7 @@ struct DocumentSearch {
         self.postings = postings
         self.scope = scope
         self.collection = collection
-        totals = try statistics.refresh(db)
-        structure = try PostingCache.structure(db)
+        (totals, structure) = try statistics.refresh(db)
         postings.validate(structure: structure)
     }
 

@@ -111,11 +111,15 @@ final class PostingCache: Sendable {
                 state.oversized.insert(key)
                 return
             }
-            while state.postings + list.count > capacity,
-                let oldest = state.entries.min(by: { $0.value.used < $1.value.used })
-            {
-                state.postings -= oldest.value.list.count
-                state.entries[oldest.key] = nil
+            if state.postings + list.count > capacity {
+                // One sort frees a tenth of the cache at once, rather than a scan of every list for
+                // each insert once the cache is full (searches wait on this lock).
+                let target = capacity - capacity / 10 - list.count
+                for (oldKey, entry) in state.entries.sorted(by: { $0.value.used < $1.value.used }) {
+                    if state.postings <= target { break }
+                    state.postings -= entry.list.count
+                    state.entries[oldKey] = nil
+                }
             }
             state.clock += 1
             state.entries[key] = Entry(list: list, used: state.clock)
@@ -160,16 +164,14 @@ final class PostingCache: Sendable {
             sql:
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_fts_instances USING fts5vocab(main, chunk_fts, instance)"
         )
-        let defaults = RankParameters(firstPhrase: 0, keep: 0, columnWeights: columnWeights, phraseWeights: [])
-        let (k1, b) = (defaults.k1, defaults.b)
+        let scoring = BM25(columnWeights: columnWeights, averageLength: totals.averageLength)
         var postings: [(row: Int64, impact: Double)] = []
         var current: Int64?
         var frequency = 0.0
         func flush() -> Bool {
             guard let row = current else { return true }
             guard let length = lengths[row] else { return false }
-            let norm = k1 * (1 - b + b * Double(length) / totals.averageLength)
-            postings.append((row, frequency * (k1 + 1) / (frequency + norm)))
+            postings.append((row, scoring.impact(frequency: frequency, length: Double(length))))
             return true
         }
         let statement = try db.cachedStatement(sql: "SELECT doc, col FROM temp.chunk_fts_instances WHERE term = ?")

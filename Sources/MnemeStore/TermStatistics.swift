@@ -22,11 +22,12 @@ final class TermStatistics: Sendable {
     private let state = Mutex(State())
 
     /// Prepares the cache for a query: clears it if the index changed. Returns the number of
-    /// rows in the index and their average length in tokens.
-    func refresh(_ db: Database) throws -> IndexTotals {
-        let structure = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM chunk_fts_data WHERE id = 10"))
+    /// rows in the index and their average length in tokens, and the structure record read (the
+    /// index's version, which ``PostingCache`` checks too).
+    func refresh(_ db: Database) throws -> (totals: IndexTotals, structure: Data?) {
+        let structure = try PostingCache.structure(db)
         if let totals = state.withLock({ $0.structure == structure && structure != nil ? $0.totals : nil }) {
-            return totals
+            return (totals, structure)
         }
         // Row 1 of the index holds its totals: the number of rows, then the tokens of each column.
         let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM chunk_fts_data WHERE id = 1"))
@@ -38,7 +39,7 @@ final class TermStatistics: Sendable {
             totals = IndexTotals(rows: count, averageLength: max(average, 1))
         }
         state.withLock { $0 = State(structure: structure, totals: totals) }
-        return totals
+        return (totals, structure)
     }
 
     /// The number of rows holding `term` (a quoted FTS5 term), cached under `key` (its stem).

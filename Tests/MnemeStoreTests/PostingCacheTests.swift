@@ -200,4 +200,22 @@ import Testing
             #expect(!same(reference, plain), "feedback changed the ranking: the comparison means something")
         }
     }
+
+    /// Past its capacity the cache drops the least recently used lists, and never holds a list
+    /// longer than itself.
+    @Test func fullCacheDropsTheLeastRecentlyUsedLists() throws {
+        let temp = try TemporaryStore()
+        let cache = PostingCache(pool: temp.store.pool, columnWeights: [1], capacity: 100)
+        func list(_ count: Int) -> ImpactList {
+            ImpactList((0..<count).map { (row: Int64($0 + 1), impact: 1.0) })!
+        }
+        for key in ["a", "b", "c"] { cache.insert(list(30), key: key, structure: nil) }
+        _ = cache.lists(["a"], structure: nil)
+        cache.insert(list(30), key: "d", structure: nil)
+        #expect(cache.lists(["a", "b", "c", "d"], structure: nil).map { $0 != nil } == [true, false, true, true])
+        #expect(cache.size.postings == 90)
+        cache.insert(list(101), key: "e", structure: nil)
+        #expect(cache.lists(["e"], structure: nil)[0] == nil && cache.size.postings == 90)
+        #expect(cache.lists(["a"], structure: Data([1]))[0] == nil, "another index version gets nothing")
+    }
 }
