@@ -44,11 +44,6 @@ struct ImpactList: Sendable {
     /// The last row (`base - 1` for an empty list).
     var last: Int64 { offsets.last.map { base + Int64($0) } ?? base - 1 }
 
-    /// The impact in `row`, 0 when the row does not hold the term (a binary search).
-    func impact(of row: Int64) -> Float {
-        impacts(of: [row])[0]
-    }
-
     /// The impact in each of `rows`, 0 for rows that do not hold the term (binary searches over
     /// buffers taken once).
     func impacts(of rows: [Int64]) -> [Float] {
