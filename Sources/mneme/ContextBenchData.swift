@@ -31,8 +31,7 @@ struct ContextBenchData {
 
     /// Words by frequency with a Zipf sampler (weight of rank r: 1 / r^1.07).
     struct Vocabulary {
-        let words: [String]
-        let cumulative: [Double]
+        let table: ZipfTable
 
         init(corpus: String) {
             var counts: [String: Int] = [:]
@@ -47,23 +46,11 @@ struct ContextBenchData {
                     (0..<(2 + index % 3)).map { syllables[(index / (1 + $0 * 7) + $0) % syllables.count] }.joined()
                 }
             }
-            words = ranked
-            var total = 0.0
-            cumulative = ranked.indices.map { rank in
-                total += 1 / pow(Double(rank + 1), 1.07)
-                return total
-            }
+            table = ZipfTable(words: ranked, exponent: 1.07)
         }
 
         func word(_ rng: inout SplitMix64) -> String {
-            let target = Double.random(in: 0..<cumulative.last!, using: &rng)
-            var low = 0
-            var high = cumulative.count - 1
-            while low < high {
-                let middle = (low + high) / 2
-                if cumulative[middle] < target { low = middle + 1 } else { high = middle }
-            }
-            return words[low]
+            table.word(at: Double.random(in: 0..<table.total, using: &rng))
         }
 
         /// Sentences of 6–18 words until `words` words.

@@ -4,19 +4,13 @@ import MnemeTuning
 /// vocabulary, so that word frequencies look like real text.
 struct TextGenerator {
     private var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
-    private let words: [String]
-    private let cumulative: [Double]
+    private let table: ZipfTable
 
     init(vocabulary: [String]) {
         var shuffled = vocabulary
         var generator = SplitMix64(seed: 42)
         shuffled.shuffle(using: &generator)
-        words = shuffled.isEmpty ? ["word"] : shuffled
-        var sum = 0.0
-        cumulative = words.indices.map { rank in
-            sum += 1 / Double(rank + 1)
-            return sum
-        }
+        table = ZipfTable(words: shuffled.isEmpty ? ["word"] : shuffled, exponent: 1)
     }
 
     private mutating func next() -> Double {
@@ -24,14 +18,7 @@ struct TextGenerator {
     }
 
     private mutating func word() -> String {
-        let target = next() * cumulative[cumulative.count - 1]
-        var low = 0
-        var high = cumulative.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid] < target { low = mid + 1 } else { high = mid }
-        }
-        return words[low]
+        table.word(at: next() * table.total)
     }
 
     /// A paragraph of 60 to 200 words in sentences.
