@@ -29,45 +29,70 @@ extension DocumentSearch {
     /// The best `limit` visible chunks ranked by ``ImpactRanking`` over cached posting lists, or
     /// `nil` when a word's list is not cached and too long to load now (it is then listed in
     /// ``uncached``), or when visibility leaves too few of the best rows.
-    mutating func inMemory(_ words: [QueryTerm], limit: Int) throws -> [ChunkHit]? {
+    mutating func inMemory(_ words: [QueryTerm], limit: Int) throws -> [RankedChunk]? {
         guard let loaded = try lists(words) else { return nil }
         let weights = words.map { $0.weight * idf($0) }
         // A few more rows than needed, for those the tenant, collection or visibility filter out;
         // then many more, before falling back to SQLite.
         for keep in [limit + 16, (limit + 16) * 16] {
             let best = ImpactRanking.top(loaded, weights: weights, k: keep)
-            let hits = try visible(best)
-            if hits.count >= limit || best.count < keep { return Array(hits.prefix(limit)) }
+            let ranked = try visibleRows(best)
+            if ranked.count >= limit || best.count < keep { return Array(ranked.prefix(limit)) }
         }
         return nil
+    }
+
+    /// The `ranked` rows the user may see, in the given order, with their scores and documents
+    /// (the chunks' text is not read).
+    func visibleRows(_ ranked: [(row: Int64, score: Double)]) throws -> [RankedChunk] {
+        if ranked.isEmpty { return [] }
+        var documents: [Int64: Int64] = [:]
+        let cursor = try Row.fetchCursor(
+            db.cachedStatement(sql: Self.visibleRowsSQL),
+            arguments: [
+                Self.jsonArray(ranked.map(\.row)), nil, nil, scope.tenantID, scope.userID, collection, ranked.count,
+            ]
+        )
+        while let row = try cursor.next() { documents[row[0]] = row[1] }
+        return ranked.compactMap { entry in
+            documents[entry.row].map { RankedChunk(row: entry.row, document: $0, score: entry.score) }
+        }
+    }
+
+    /// `ids` as a JSON array, for `json_each`.
+    static func jsonArray(_ ids: [Int64]) -> String {
+        "[" + ids.map { String($0) }.joined(separator: ",") + "]"
     }
 
     /// The chunks of `ranked` rows the user may see, in the given order, with their scores.
     func visible(_ ranked: [(row: Int64, score: Double)]) throws -> [ChunkHit] {
         if ranked.isEmpty { return [] }
-        let ids = "[" + ranked.map { String($0.row) }.joined(separator: ",") + "]"
         let found = try Row.fetchAll(
             db.cachedStatement(sql: Self.visibleSQL),
-            arguments: [ids, nil, nil, scope.tenantID, scope.userID, collection, ranked.count]
+            arguments: [
+                Self.jsonArray(ranked.map(\.row)), nil, nil, scope.tenantID, scope.userID, collection, ranked.count,
+            ]
         ).map(Self.chunkHit(row:))
         let byID = Dictionary(found.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
         return ranked.compactMap { entry in byID[entry.row]?.with(score: entry.score) }
     }
 
-    /// `hits` re-ranked by the expanded query from the impacts held in memory — the same BM25
+    /// `ranking` re-ranked by the expanded query from the impacts held in memory — the same BM25
     /// as ``BM25/rerank(_:terms:weights:)`` computes from the chunks' text, without reading it.
-    mutating func inMemory(rerank hits: [ChunkHit], terms: [QueryTerm], weights: [Double]) throws -> [ChunkHit]? {
+    mutating func inMemory(rerank ranking: [RankedChunk], terms: [QueryTerm], weights: [Double]) throws
+        -> [RankedChunk]?
+    {
         guard let lists = try lists(terms) else { return nil }
-        let rows = hits.map(\.chunkID)
-        var scores = [Double](repeating: 0, count: hits.count)
+        let rows = ranking.map(\.row)
+        var scores = [Double](repeating: 0, count: ranking.count)
         for (list, weight) in zip(lists, weights) where weight > 0 {
             for (index, impact) in list.impacts(of: rows).enumerated() { scores[index] += weight * Double(impact) }
         }
-        let scored = hits.enumerated().map { position, hit in
-            (position: position, hit: hit.with(score: scores[position]))
+        let scored = ranking.enumerated().map { position, chunk in
+            (position: position, chunk: RankedChunk(row: chunk.row, document: chunk.document, score: scores[position]))
         }
         return scored.sorted {
-            $0.hit.score != $1.hit.score ? $0.hit.score > $1.hit.score : $0.position < $1.position
-        }.map(\.hit)
+            $0.chunk.score != $1.chunk.score ? $0.chunk.score > $1.chunk.score : $0.position < $1.position
+        }.map(\.chunk)
     }
 }

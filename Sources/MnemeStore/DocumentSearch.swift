@@ -26,6 +26,8 @@ struct DocumentSearch {
     let structure: Data?
     private var rows: Int { totals.rows }
     private(set) var frequencies: [String: Int] = [:]
+    /// Chunks whose text was read during this search, by id.
+    private var fetched: [Int64: ChunkHit] = [:]
     /// Query words whose posting lists were too long to load during the search: the caller
     /// loads them in the background (``PostingCache``).
     var uncached: [QueryTerm] = []
@@ -42,9 +44,10 @@ struct DocumentSearch {
         postings.validate(structure: structure)
     }
 
-    /// The best `limit` chunks for `words`; with feedback, the best ``QueryExpansion/depth``
-    /// chunks re-ranked by the expanded query.
-    mutating func run(_ words: [QueryTerm], limit: Int, feedback: Bool) throws -> [ChunkHit] {
+    /// The best `limit` chunks for `words`, at most `perDocument` of a document unless too few
+    /// others match; with feedback, the best ``QueryExpansion/depth`` chunks re-ranked by the
+    /// expanded query. Only the chunks returned and the feedback chunks have their text read.
+    mutating func run(_ words: [QueryTerm], limit: Int, perDocument: Int?, feedback: Bool) throws -> [ChunkHit] {
         guard rows > 0 else { return [] }
         let feedback = feedback && QueryExpansion.applies(toIndexOf: rows)
         let found = try words.filter { try frequency($0) > 0 }
@@ -53,21 +56,45 @@ struct DocumentSearch {
         // no posting-list reads, and the ranking is unchanged.
         let informative = found.filter { idf($0) > Self.negligibleIDF }
         let present = informative.isEmpty ? found : informative
-        let depth = feedback ? max(limit, QueryExpansion.depth) : limit
-        let first =
-            try inMemory(present, limit: depth)
-            ?? ranked(selecting: selection(present), all: present, scored: present, limit: depth)
-        guard feedback, !first.isEmpty else { return Array(first.prefix(limit)) }
-        let added = try expansion(
-            first.prefix(QueryExpansion.feedbackChunks).map { ($0.text, $0.score) }, excluding: present)
-        if added.isEmpty { return Array(first.prefix(limit)) }
-        let expanded = QueryExpansion.expanded(present, adding: added)
-        let weights = expanded.map { $0.weight * idf($0) }
-        if let reranked = try inMemory(rerank: first, terms: expanded, weights: weights) {
-            return Array(reranked.prefix(limit))
+        // Spare chunks for diversity: a document's third chunk may be needed when few match.
+        let candidates = perDocument == nil ? limit : limit * 4
+        let depth = feedback ? max(candidates, QueryExpansion.depth) : candidates
+        var ranking: [RankedChunk]
+        if let ranked = try inMemory(present, limit: depth) {
+            ranking = ranked
+        } else {
+            ranking = try read(ranked(selecting: selection(present), all: present, scored: present, limit: depth))
         }
-        let scoring = BM25(columnWeights: Store.chunkColumnWeights, averageLength: totals.averageLength)
-        return Array(scoring.rerank(first, terms: expanded, weights: weights).prefix(limit))
+        if feedback, !ranking.isEmpty {
+            let top = try hits(Array(ranking.prefix(QueryExpansion.feedbackChunks)))
+            let added = try expansion(top.map { ($0.text, $0.score) }, excluding: present)
+            if !added.isEmpty {
+                let expanded = QueryExpansion.expanded(present, adding: added)
+                let weights = expanded.map { $0.weight * idf($0) }
+                if let reranked = try inMemory(rerank: ranking, terms: expanded, weights: weights) {
+                    ranking = reranked
+                } else {
+                    let scoring = BM25(columnWeights: Store.chunkColumnWeights, averageLength: totals.averageLength)
+                    ranking = read(scoring.rerank(try hits(ranking), terms: expanded, weights: weights))
+                }
+            }
+        }
+        let kept = RankedChunk.diversify(Array(ranking.prefix(candidates)), limit: limit, perDocument: perDocument)
+        return try hits(kept)
+    }
+
+    /// The chunks of `ranked` with their text, in order, with the ranking's scores: those read
+    /// already come from ``read``, the others from the database.
+    mutating func hits(_ ranked: [RankedChunk]) throws -> [ChunkHit] {
+        let missing = ranked.filter { fetched[$0.row] == nil }
+        if !missing.isEmpty { _ = read(try visible(missing.map { ($0.row, $0.score) })) }
+        return ranked.compactMap { fetched[$0.row]?.with(score: $0.score) }
+    }
+
+    /// Remembers `hits` (read with their text) for ``hits(_:)``; returns their ranking.
+    mutating func read(_ hits: [ChunkHit]) -> [RankedChunk] {
+        for hit in hits { fetched[hit.chunkID] = hit }
+        return hits.map(RankedChunk.init)
     }
 
     /// The rarest words, within the budget.
@@ -160,20 +187,32 @@ struct DocumentSearch {
             SELECT rowid AS id, \(RankFunction.name)(chunk_fts, ?2) AS score FROM chunk_fts
             WHERE chunk_fts MATCH ?1 ORDER BY score DESC LIMIT ?3
         )
-        \(joined)
+        \(joined(hitColumns))
         """
 
     /// The rows ranked in memory (a JSON array of ids in ?1; ?2 and ?3 unused) joined and
     /// filtered like ``sql``; their scores are attached in Swift.
     static let visibleSQL = """
         WITH f AS MATERIALIZED (SELECT value AS id, 0.0 AS score FROM json_each(?1) WHERE ?2 IS NULL AND ?3 IS NULL)
-        \(joined)
+        \(joined(hitColumns))
         """
 
-    /// The join and filters shared by both queries (?4 tenant, ?5 user, ?6 collection, ?7 limit).
-    private static let joined = """
-        SELECT c.id, c.document_id, c.heading_path, c.text, c.start_offset, c.end_offset, c.token_count,
+    /// ``visibleSQL`` without the chunks' text: their ids and documents only.
+    static let visibleRowsSQL = """
+        WITH f AS MATERIALIZED (SELECT value AS id, 0.0 AS score FROM json_each(?1) WHERE ?2 IS NULL AND ?3 IS NULL)
+        \(joined("c.id, c.document_id"))
+        """
+
+    /// The columns of a ``ChunkHit`` (see ``chunkHit(row:)``).
+    private static let hitColumns = """
+        c.id, c.document_id, c.heading_path, c.text, c.start_offset, c.end_offset, c.token_count,
             d.uri, d.title, col.name AS collection, f.score
+        """
+
+    /// The join and filters shared by the queries (?4 tenant, ?5 user, ?6 collection, ?7 limit).
+    private static func joined(_ columns: String) -> String {
+        """
+        SELECT \(columns)
         FROM f
         CROSS JOIN chunk c ON c.id = f.id
         CROSS JOIN document d ON d.id = c.document_id
@@ -188,6 +227,7 @@ struct DocumentSearch {
                         SELECT name FROM user_group WHERE tenant_id = ?4 AND user_id = ?5)))))
         ORDER BY f.score DESC LIMIT ?7
         """
+    }
 
     /// A hit without its snippet (see ``ChunkHit/with(snippet:)``).
     static func chunkHit(row: Row) -> ChunkHit {

@@ -1,5 +1,4 @@
 import Foundation
-import MnemeStemming
 
 /// Pseudo-relevance feedback (RM3): the best chunks of a first search lend the query the words
 /// they have most of.
@@ -60,19 +59,7 @@ enum QueryExpansion {
     static func candidates(_ feedback: [(text: String, score: Double)], excluding excluded: Set<String>) -> [Candidate]
     {
         guard let best = feedback.map(\.score).max() else { return [] }
-        var weights: [String: Candidate] = [:]
-        for (text, score) in feedback {
-            var counts: [String: Int] = [:]
-            let total = WordScanner.forEachWord(text) { counts[$0, default: 0] += 1 }
-            if total == 0 { continue }
-            let share = exp(score - best) / Double(total)
-            let keys = FeedbackWords.keys(counts.keys)
-            for (word, count) in counts {
-                guard let (lower, key) = keys[word], !excluded.contains(key) else { continue }
-                weights[key, default: Candidate(word: lower, key: key, weight: 0)].weight += share * Double(count)
-            }
-        }
-        return weights.values.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.key < $1.key }
+        return FeedbackWords.weigh(feedback.map { ($0.text, exp($0.score - best)) }, excluding: excluded)
     }
 
     /// The query with the chosen added words: `original` keeps ``originalWeight``.

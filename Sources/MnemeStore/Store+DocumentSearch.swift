@@ -38,20 +38,18 @@ extension Store {
     ) async throws -> [ChunkHit] {
         let words = DocumentQuery.weightedTerms(text)
         guard !words.isEmpty, limit > 0 else { return [] }
-        let fetchLimit = perDocument == nil ? limit : limit * 4
         let statistics = termStatistics
         let cache = postingCache
-        let (candidates, uncached) = try await read { db in
+        let (kept, uncached) = try await read { db in
             var search = try DocumentSearch(
                 db, statistics: statistics, postings: cache, scope: scope, collection: collection)
-            let hits = try search.run(words, limit: fetchLimit, feedback: feedback)
+            let hits = try search.run(words, limit: limit, perDocument: perDocument, feedback: feedback)
             return (hits, search.uncached)
         }
         postingCache.loadInBackground(uncached.map { ($0.word, $0.key) })
         // Snippets only for the chunks returned: stemming every word of the spare candidates
         // fetched for diversity would be wasted work on the query path.
         let terms = words.map(\.word)
-        let kept = Self.diversify(candidates, limit: limit, perDocument: perDocument)
         return snippets ? kept.map { $0.with(snippet: Snippet.make($0.text, terms: terms)) } : kept
     }
 
@@ -79,29 +77,6 @@ extension Store {
 
     /// The posting lists document search holds in memory: how many, and their postings in total.
     public var searchCacheSize: (lists: Int, postings: Int) { postingCache.size }
-
-    /// Keeps at most `perDocument` chunks of each document, best first; chunks over that
-    /// limit come back only if there are not enough others to fill `limit`.
-    static func diversify(_ hits: [ChunkHit], limit: Int, perDocument: Int?) -> [ChunkHit] {
-        guard let perDocument else { return Array(hits.prefix(limit)) }
-        var kept: [ChunkHit] = []
-        var overflow: [ChunkHit] = []
-        var counts: [Int64: Int] = [:]
-        for hit in hits {
-            let count = counts[hit.documentID, default: 0]
-            if count < perDocument, kept.count < limit {
-                kept.append(hit)
-                counts[hit.documentID] = count + 1
-            } else {
-                overflow.append(hit)
-            }
-        }
-        if kept.count < limit {
-            kept += overflow.prefix(limit - kept.count)
-            kept.sort { $0.score > $1.score }
-        }
-        return kept
-    }
 }
 
 extension ChunkHit {

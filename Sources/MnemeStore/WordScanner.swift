@@ -9,35 +9,44 @@ enum WordScanner {
     static func forEachWord(_ text: String, _ body: (String) -> Void) -> Int {
         var text = text
         return text.withUTF8 { bytes in
-            var count = 0
-            var start = -1
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let width: Int
-                let isWord: Bool
-                if byte < 0x80 {
-                    width = 1
-                    let folded = byte | 0x20
-                    isWord = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(folded)
-                } else {
-                    (width, isWord) = decode(bytes, at: index)
-                }
-                if isWord {
-                    if start < 0 { start = index }
-                } else if start >= 0 {
-                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                    count += 1
-                    start = -1
-                }
-                index += width
-            }
-            if start >= 0 {
-                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-                count += 1
-            }
-            return count
+            forEachWord(in: bytes) { body(String(decoding: $0, as: UTF8.self)) }
         }
+    }
+
+    /// Calls `body` with the bytes of each word of the valid UTF-8 `bytes`, in order; returns
+    /// the number of words. The buffers given to `body` are valid during the call only.
+    @discardableResult
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
+        -> Int
+    {
+        var count = 0
+        var start = -1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let width: Int
+            let isWord: Bool
+            if byte < 0x80 {
+                width = 1
+                let folded = byte | 0x20
+                isWord = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(folded)
+            } else {
+                (width, isWord) = decode(bytes, at: index)
+            }
+            if isWord {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                count += 1
+                start = -1
+            }
+            index += width
+        }
+        if start >= 0 {
+            body(UnsafeBufferPointer(rebasing: bytes[start...]))
+            count += 1
+        }
+        return count
     }
 
     /// The width of the multi-byte UTF-8 sequence at `index` and whether its scalar is part of
