@@ -5,50 +5,17 @@
 /// `snippet()`, which SQLite would evaluate for every matching row before sorting.
 ///
 /// The text is walked as UTF-8 bytes: tokens (runs of scalars that are not white space) are
-/// byte ranges, and a token's word (its letters, digits and marks) becomes a `String` only when
-/// its first letter could start a query stem.
+/// byte ranges, and a token's word (its letters, digits and marks) is looked up by its bytes in
+/// ``WordStems`` only when its first letter could start a query stem.
 enum Snippet {
     /// The window of at most `words` words with the most matches, matched words in `[` `]`,
     /// `…` where text was cut.
     static func make(_ text: String, terms: [String], words: Int = 32) -> String {
-        let stems = Set(terms.map { StemCache.stem($0.lowercased()) })
-        // Stems keep their word's first letter when it is ASCII (Snowball only changes endings;
-        // diacritic folding only touches other letters), so most words are ruled out by it.
-        var initials = [Bool](repeating: false, count: 128)
-        for stem in stems {
-            if let first = stem.unicodeScalars.first, first.isASCII { initials[Int(first.value)] = true }
-        }
         var text = text
         return text.withUTF8 { bytes in
             let tokens = Self.tokens(bytes)
             if tokens.isEmpty { return "" }
-            var known: [String: Bool] = [:]
-            var word: [UInt8] = []
-            let matched = tokens.map { token -> Bool in
-                word.removeAll(keepingCapacity: true)
-                var index = token.lowerBound
-                var checkedInitial = false
-                while index < token.upperBound {
-                    let (scalar, width) = Self.scalar(bytes, at: index)
-                    if FullTextQuery.isWordScalar(scalar) {
-                        if !checkedInitial {
-                            checkedInitial = true
-                            if scalar.isASCII {
-                                let value = Int(scalar.value)
-                                if !initials[(0x41...0x5A).contains(value) ? value | 0x20 : value] { return false }
-                            }
-                        }
-                        word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + width]))
-                    }
-                    index += width
-                }
-                if word.isEmpty { return false }
-                let key = String(decoding: word, as: UTF8.self)
-                if let hit = known[key] { return hit }
-                let hit = stems.contains(StemCache.stem(key.lowercased()))
-                known[key] = hit
-                return hit
-            }
+            let matched = WordStems.shared.withLock { memo in Self.matches(bytes, tokens, terms, &memo) }
             let window = min(words, tokens.count)
             var best = 0
             var bestCount = -1
@@ -70,6 +37,48 @@ enum Snippet {
                 snippet += matched[index] ? "[\(token)]" : token
             }
             return best + window < tokens.count ? snippet + "…" : snippet
+        }
+    }
+
+    /// Whether each token's word (its letters, digits and marks) has the stem of one of `terms`.
+    private static func matches(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>], _ terms: [String], _ memo: inout WordStems
+    ) -> [Bool] {
+        memo.trim()
+        let stems = terms.map { term in
+            var term = term
+            return term.withUTF8 { memo.stem(of: $0).stem }
+        }
+        // Stems keep their word's first letter when it is ASCII (Snowball only changes endings;
+        // diacritic folding only touches other letters), so most words are ruled out by it.
+        var initials = [Bool](repeating: false, count: 128)
+        for stem in stems {
+            if let first = memo.stemStrings[stem].unicodeScalars.first, first.isASCII {
+                initials[Int(first.value)] = true
+            }
+        }
+        var word: [UInt8] = []
+        return tokens.map { token -> Bool in
+            word.removeAll(keepingCapacity: true)
+            var index = token.lowerBound
+            var checkedInitial = false
+            while index < token.upperBound {
+                let (scalar, width) = Self.scalar(bytes, at: index)
+                if FullTextQuery.isWordScalar(scalar) {
+                    if !checkedInitial {
+                        checkedInitial = true
+                        if scalar.isASCII {
+                            let value = Int(scalar.value)
+                            if !initials[(0x41...0x5A).contains(value) ? value | 0x20 : value] { return false }
+                        }
+                    }
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + width]))
+                }
+                index += width
+            }
+            if word.isEmpty { return false }
+            let stem = word.withUnsafeBufferPointer { memo.stem(of: $0).stem }
+            return stems.contains(stem)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MnemeStemming
 import Testing
 
 @testable import MnemeStore
@@ -46,7 +47,7 @@ struct FeedbackWordsTests {
             #expect(got.map(\.key) == expected.map(\.key), "round \(round)")
             for (a, b) in zip(got, expected) {
                 #expect(abs(a.weight - b.weight) <= 1e-12 * max(1, b.weight), "round \(round): \(a.key)")
-                #expect(StemCache.stem(a.word) == a.key && a.word == a.word.lowercased())
+                #expect(Stemmer.stem(a.word) == a.key && a.word == a.word.lowercased(), "a real word of the stem")
             }
         }
     }
@@ -64,7 +65,11 @@ struct FeedbackWordsTests {
             let share = exp(score - best) / Double(total)
             var perStem: [String: Int] = [:]
             for (word, count) in counts {
-                guard let (_, key) = FeedbackWords.classify(word), !excluded.contains(key) else { continue }
+                let lower = word.lowercased()
+                guard word.unicodeScalars.count >= 3, !StopWords.isStopWord(lower),
+                    lower.unicodeScalars.allSatisfy(FullTextQuery.isLetter), !excluded.contains(Stemmer.stem(lower))
+                else { continue }
+                let key = Stemmer.stem(lower)
                 perStem[key, default: 0] += count
             }
             for (key, count) in perStem { weights[key, default: 0] += share * Double(count) }
