@@ -222,27 +222,25 @@ final class PostingCache: Sendable {
         }
     }
 
-    /// Queues the lists of the index's most frequent terms that still count in the ranking (in
-    /// at most half the rows), up to the capacity — the lists most queries need, and the
-    /// longest to load. Returns once they are queued (reading the index's vocabulary takes about
-    /// a second per 100,000 chunks); ``waitForLoads()`` waits for them.
-    func preload() async throws {
-        let terms = try await pool.read { db in
-            // fts5vocab tables live in the connection's temp schema: nothing is written to the file.
-            try db.execute(
-                sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_fts_terms USING fts5vocab(main, chunk_fts, row)")
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT term, doc FROM temp.chunk_fts_terms
-                    WHERE doc * 2 <= (SELECT count(*) FROM chunk) ORDER BY doc DESC
-                    """
-            ).map { (term: $0[0] as String, rows: $0[1] as Int) }
-        }
+    /// Every term of the chunk index with the number of rows holding it, most frequent first,
+    /// from FTS5's row vocabulary (about a second per 100,000 chunks).
+    static func vocabulary(_ db: Database) throws -> [(term: String, rows: Int)] {
+        // fts5vocab tables live in the connection's temp schema: nothing is written to the file.
+        try db.execute(
+            sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_fts_terms USING fts5vocab(main, chunk_fts, row)")
+        return try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.chunk_fts_terms ORDER BY doc DESC")
+            .map { (term: $0[0] as String, rows: $0[1] as Int) }
+    }
+
+    /// Queues the lists of the most frequent of `terms` (the ``vocabulary(_:)`` of an index of
+    /// `rows` rows) that still count in the ranking (in at most half the rows), up to the
+    /// capacity — the lists most queries need, and the longest to load. Returns once they are
+    /// queued; ``waitForLoads()`` waits for them.
+    func preload(_ terms: [(term: String, rows: Int)], indexRows rows: Int) {
         var budget = capacity - size.postings
         var words: [(word: String, key: String)] = []
         // A term is its own query only when stemming leaves it as it is.
-        for term in terms where term.rows <= budget && Stemmer.stem(term.term) == term.term {
+        for term in terms where term.rows * 2 <= rows && term.rows <= budget && Stemmer.stem(term.term) == term.term {
             words.append((term.term, term.term))
             budget -= term.rows
         }

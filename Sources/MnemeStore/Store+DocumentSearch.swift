@@ -63,7 +63,15 @@ extension Store {
     /// 80 MB; an index of 100,000 chunks of about 160 words needs about 56 MB).
     public func preloadSearchCache() async throws {
         do {
-            try await postingCache.preload()
+            let statistics = termStatistics
+            let (terms, rows) = try await read { db in
+                let (_, structure) = try statistics.refresh(db)
+                let terms = try PostingCache.vocabulary(db)
+                // Every term's number of rows is at hand: a search then never counts one itself.
+                statistics.remember(terms, structure: structure)
+                return (terms, try Int.fetchOne(db, sql: "SELECT count(*) FROM chunk") ?? 0)
+            }
+            postingCache.preload(terms, indexRows: rows)
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
         }

@@ -42,9 +42,25 @@ final class TermStatistics: Sendable {
         return (totals, structure)
     }
 
+    /// Keeps the number of rows holding each of `terms` (the index's vocabulary, read with the
+    /// index version `structure`), up to ``capacity`` terms, if the cache holds that version.
+    func remember(_ terms: [(term: String, rows: Int)], structure: Data?) {
+        state.withLock { state in
+            guard state.structure == structure, structure != nil else { return }
+            for (term, rows) in terms.prefix(Self.capacity - state.frequencies.count) {
+                state.frequencies[term] = rows
+            }
+        }
+    }
+
+    /// The number of rows holding the term `key` if it is known, without counting them.
+    func known(_ key: String) -> Int? {
+        state.withLock { $0.frequencies[key] }
+    }
+
     /// The number of rows holding `term` (a quoted FTS5 term), cached under `key` (its stem).
     func frequency(of term: String, key: String, _ db: Database) throws -> Int {
-        if let known = state.withLock({ $0.frequencies[key] }) { return known }
+        if let known = known(key) { return known }
         let count =
             try Int.fetchOne(
                 db.cachedStatement(sql: "SELECT count(*) FROM chunk_fts WHERE chunk_fts MATCH ?"),

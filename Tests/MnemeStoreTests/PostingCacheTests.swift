@@ -170,6 +170,17 @@ import Testing
         // Words in more than half the chunks barely count in BM25 and are never loaded.
         let total = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM chunk") ?? 0 }
         #expect(preloaded.postings <= preloaded.lists * total / 2)
+        // The vocabulary read by the preload gives every word's number of rows, as counting does.
+        let terms = Set(queries.flatMap { DocumentQuery.weightedTerms($0) }.map { [$0.word, $0.key] })
+        #expect(terms.count > 20)
+        for term in terms {
+            let counted = try await store.pool.read { db in
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM chunk_fts WHERE chunk_fts MATCH ?",
+                    arguments: [DocumentQuery.quoted(term[0])])
+            }
+            #expect(store.termStatistics.known(term[1]) == (counted == 0 ? nil : counted), "\(term)")
+        }
         store.postingCache.inlineLimit = 0
         for query in queries.prefix(10) {
             store.postingCache.isEnabled = false
