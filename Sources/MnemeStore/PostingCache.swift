@@ -143,6 +143,9 @@ final class PostingCache: Sendable {
             let postings = try Self.instances(of: key, lengths: lengths, totals: totals, columnWeights, db)
             if !postings.isEmpty { return ImpactList(postings) }
         }
+        // Searching for the word finds the term only if stemming the word gives it (a preloaded
+        // term is its own word, and not every stem is its own stem).
+        guard Stemmer.stem(word.lowercased()) == key else { return nil }
         return try Self.ranked(DocumentQuery.quoted(word), columnWeights: columnWeights, db)
     }
 
@@ -234,13 +237,16 @@ final class PostingCache: Sendable {
 
     /// Queues the lists of the most frequent of `terms` (the ``vocabulary(_:)`` of an index of
     /// `rows` rows) that still count in the ranking (in at most half the rows), up to the
-    /// capacity — the lists most queries need, and the longest to load. Returns once they are
-    /// queued; ``waitForLoads()`` waits for them.
+    /// capacity — the lists most queries need, and the longest to load; then, while room is
+    /// left, the lists of the words in more than half the rows, least frequent first (a query
+    /// made only of such words ranks by them). Returns once they are queued; ``waitForLoads()``
+    /// waits for them.
     func preload(_ terms: [(term: String, rows: Int)], indexRows rows: Int) {
         var budget = capacity - size.postings
         var words: [(word: String, key: String)] = []
-        // A term is its own query only when stemming leaves it as it is.
-        for term in terms where term.rows * 2 <= rows && term.rows <= budget && Stemmer.stem(term.term) == term.term {
+        let ranking = terms.filter { $0.rows * 2 <= rows }
+        let common = terms.filter { $0.rows * 2 > rows }.sorted { $0.rows < $1.rows }
+        for term in ranking + common where term.rows <= budget {
             words.append((term.term, term.term))
             budget -= term.rows
         }

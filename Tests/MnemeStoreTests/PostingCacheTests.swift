@@ -1,4 +1,5 @@
 import Foundation
+import MnemeStemming
 import Testing
 
 @testable import MnemeStore
@@ -167,9 +168,11 @@ import Testing
         await store.waitForSearchCache()
         let preloaded = store.searchCacheSize
         #expect(preloaded.lists > 10, "the corpus's frequent words")
-        // Words in more than half the chunks barely count in BM25 and are never loaded.
-        let total = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM chunk") ?? 0 }
-        #expect(preloaded.postings <= preloaded.lists * total / 2)
+        // With room for everything, every term's list is held, also those of words in more than
+        // half the chunks (a query of only such words ranks by them).
+        let vocabulary = try await store.pool.read { db in try PostingCache.vocabulary(db) }
+        #expect(preloaded.lists == vocabulary.count)
+        #expect(preloaded.postings == vocabulary.reduce(0) { $0 + $1.rows })
         // The vocabulary read by the preload gives every word's number of rows, as counting does.
         let terms = Set(queries.flatMap { DocumentQuery.weightedTerms($0) }.map { [$0.word, $0.key] })
         #expect(terms.count > 20)
@@ -192,6 +195,37 @@ import Testing
         await store.waitForSearchCache()
     }
 
+    /// "catholicism" is indexed as "catholic", whose own stem is "cathol": a term that is not its
+    /// own stem is preloaded too (from the vocabulary, not by searching for it as a word).
+    @Test func preloadingKeepsTermsThatAreNotTheirOwnStem() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        #expect(Stemmer.stem("catholicism") == "catholic" && Stemmer.stem("catholic") != "catholic")
+        let documents = (0..<12).map { index in
+            DocumentInput(
+                collection: "c", uri: "d\(index)", title: "doc \(index)", format: "text", size: 1, modifiedAt: Date(),
+                contentHash: "",
+                chunks: [
+                    NewChunk(
+                        headingPath: [],
+                        text: index < 4 ? "catholicism and history \(index)" : "plain history text \(index) here",
+                        startOffset: 0, endOffset: 1, tokenCount: 1)
+                ])
+        }
+        try await store.replaceDocuments(documents, tenant: "acme")
+        let alice = try await store.ensureUser(tenant: "acme", externalID: "alice")
+        try await store.preloadSearchCache()
+        await store.waitForSearchCache()
+        let structure = try await store.pool.read { db in try PostingCache.structure(db) }
+        let list = store.postingCache.lists(["catholic"], structure: structure)[0]
+        #expect(list?.count == 4, "the term's four rows")
+        store.postingCache.inlineLimit = 0
+        let cached = try await store.searchDocuments("catholicism", for: alice.scope, limit: 8, perDocument: nil)
+        store.postingCache.isEnabled = false
+        let reference = try await store.searchDocuments("catholicism", for: alice.scope, limit: 8, perDocument: nil)
+        #expect(cached.count == 4 && same(cached, reference))
+    }
+
     /// Feedback's re-ranking from cached impacts equals the re-ranking of the chunks' text.
     @Test func feedbackRerankingInMemoryMatchesTheTextOne() async throws {
         let temp = try TemporaryStore()
@@ -210,6 +244,27 @@ import Testing
             #expect(same(reference, inMemory), "\(query)")
             #expect(!same(reference, plain), "feedback changed the ranking: the comparison means something")
         }
+    }
+
+    /// With less room, the preload takes the words that rank first (most frequent first), and
+    /// words in more than half the rows only with the room left, least frequent first.
+    @Test func preloadingFillsTheRoomWithRankingWordsFirst() async throws {
+        let temp = try TemporaryStore()
+        _ = try await corpus(temp.store)
+        let (vocabulary, rows) = try await temp.store.pool.read { db in
+            (try PostingCache.vocabulary(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM chunk") ?? 0)
+        }
+        let ranking = vocabulary.filter { $0.rows * 2 <= rows }
+        let common = vocabulary.filter { $0.rows * 2 > rows }.sorted { $0.rows < $1.rows }
+        #expect(ranking.count > 3 && common.count > 1, "both kinds of words in the corpus")
+        let room = ranking.reduce(0) { $0 + $1.rows } + common[0].rows
+        let cache = PostingCache(pool: temp.store.pool, columnWeights: Store.chunkColumnWeights, capacity: room)
+        cache.preload(vocabulary, indexRows: rows)
+        await cache.waitForLoads()
+        let structure = try await temp.store.pool.read { db in try PostingCache.structure(db) }
+        let held = cache.lists(vocabulary.map(\.term), structure: structure)
+        let loaded = Set(zip(vocabulary, held).filter { $0.1 != nil }.map(\.0.term))
+        #expect(loaded == Set(ranking.map(\.term) + [common[0].term]))
     }
 
     /// Past its capacity the cache drops the least recently used lists, and never holds a list
