@@ -237,12 +237,14 @@ final class PostingCache: Sendable {
 
     /// Queues the lists of the most frequent of `terms` (the ``vocabulary(_:)`` of an index of
     /// `rows` rows) that still count in the ranking (in at most half the rows), up to the
-    /// capacity — the lists most queries need, and the longest to load; then, while room is
+    /// capacity (nine tenths of it) — the lists most queries need, and the longest to load; then, while room is
     /// left, the lists of the words in more than half the rows, least frequent first (a query
     /// made only of such words ranks by them). Returns once they are queued; ``waitForLoads()``
     /// waits for them.
     func preload(_ terms: [(term: String, rows: Int)], indexRows rows: Int) {
-        var budget = capacity - size.postings
+        // A tenth of the capacity stays free for the lists searches load on demand, which would
+        // otherwise evict preloaded ones at once.
+        var budget = capacity - capacity / 10 - size.postings
         var words: [(word: String, key: String)] = []
         let ranking = terms.filter { $0.rows * 2 <= rows }
         let common = terms.filter { $0.rows * 2 > rows }.sorted { $0.rows < $1.rows }

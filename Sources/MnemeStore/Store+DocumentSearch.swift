@@ -59,8 +59,10 @@ extension Store {
     /// Searches load the lists they need on their own (short ones at once, long ones in the
     /// background), so this is optional; servers and chat sessions call it when they start.
     /// Returns once the index's vocabulary is read (about a second per 100,000 chunks); the lists
-    /// then load one at a time in the background, up to the cache's capacity (10 million postings,
-    /// 80 MB; an index of 100,000 chunks of about 160 words needs about 56 MB).
+    /// then load one at a time in the background, up to nine tenths of the cache's capacity (10
+    /// million postings, 80 MB; an index of 100,000 chunks of about 160 words needs about 56 MB
+    /// for the words that rank). Every term's number of rows is remembered too, so searches do
+    /// not count them.
     public func preloadSearchCache() async throws {
         do {
             let statistics = termStatistics

@@ -258,7 +258,10 @@ import Testing
         let common = vocabulary.filter { $0.rows * 2 > rows }.sorted { $0.rows < $1.rows }
         #expect(ranking.count > 3 && common.count > 1, "both kinds of words in the corpus")
         let room = ranking.reduce(0) { $0 + $1.rows } + common[0].rows
-        let cache = PostingCache(pool: temp.store.pool, columnWeights: Store.chunkColumnWeights, capacity: room)
+        // The preload fills nine tenths of the capacity.
+        var capacity = room
+        while capacity - capacity / 10 < room { capacity += 1 }
+        let cache = PostingCache(pool: temp.store.pool, columnWeights: Store.chunkColumnWeights, capacity: capacity)
         cache.preload(vocabulary, indexRows: rows)
         await cache.waitForLoads()
         let structure = try await temp.store.pool.read { db in try PostingCache.structure(db) }
