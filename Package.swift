@@ -152,7 +152,9 @@ let package = Package(
         .testTarget(name: "MnemeConfigTests", dependencies: ["MnemeConfig"], swiftSettings: strict),
         .testTarget(
             name: "MnemeTests",
-            dependencies: ["Mneme", "MnemeStore", "MnemeProviders", "MnemeProvidersTesting", "MnemeContext"],
+            dependencies: [
+                "Mneme", "MnemeStore", "MnemeProviders", "MnemeProvidersTesting", "MnemeContext", "MnemeTokenizer",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

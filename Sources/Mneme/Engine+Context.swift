@@ -155,7 +155,10 @@ extension Engine {
             policy: configuration.budget
         )
         Self.apply(options.caller, to: &input)
-        var built = try ContextBuilder(policy: configuration.budget, counter: count).build(input)
+        // Exact counts are OpenAI encodings, whose counts add up at line starts: the system text is
+        // counted line by line, and the lines repeated between turns come from the count cache.
+        var built = try ContextBuilder(policy: configuration.budget, counter: count, countsAddUpAtLineStarts: exact)
+            .build(input)
         built.trace.id = "trc_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let included = Set(built.trace.entries.filter { $0.included && $0.section == .documents }.map(\.id))
         let passages = zip(input.documents, documents).filter { included.contains($0.0.id) }.map { candidate, hit in

@@ -72,12 +72,20 @@ extension ContextAssembly {
     func exactCount(_ prompt: Prompt, messageTokens: [Int]) -> Int {
         var total = limits.replyPriming
         if !prompt.system.isEmpty {
-            total += limits.tokensPerMessage + systemRoleTokens + counter(prompt.system)
+            total += limits.tokensPerMessage + systemRoleTokens + systemTokens(prompt.system)
         }
         for (message, tokens) in zip(prompt.messages, messageTokens) {
             total += limits.tokensPerMessage + roleTokens(message.role) + tokens
         }
         return total
+    }
+
+    /// The count of the system text: line by line where the counter's counts add up at line starts
+    /// (lines repeated from turn to turn — facts, examples, recalled lines — then cost a look-up in a
+    /// caching counter), otherwise as a whole.
+    func systemTokens(_ system: String) -> Int {
+        guard countsAddUpAtLineStarts else { return counter(system) }
+        return ContextBuilder.lineStartSegments(of: system).reduce(0) { $0 + counter(String($1)) }
     }
 
     /// Renders and recounts; while over budget, drops the lowest-priority, least valuable item (or, with

@@ -28,10 +28,17 @@ struct ContextAssembly {
     var userEntry = 0
     var flexible = 0
 
-    init(input: ContextInput, policy: BudgetPolicy, counter: @escaping TokenCountingFunction) {
+    /// Whether the counter's counts add up where a line starts (``ContextBuilder/countsAddUpAtLineStarts``).
+    let countsAddUpAtLineStarts: Bool
+
+    init(
+        input: ContextInput, policy: BudgetPolicy, counter: @escaping TokenCountingFunction,
+        countsAddUpAtLineStarts: Bool = false
+    ) {
         self.input = input
         self.policy = policy
         self.counter = counter
+        self.countsAddUpAtLineStarts = countsAddUpAtLineStarts
         self.limits = input.limits
         self.trimmer = TextTrimmer(counter: counter, marker: policy.trimMarker)
         self.userRoleTokens = counter(ChatRole.user.rawValue)

@@ -28,10 +28,49 @@ public struct ContextBuilder: Sendable {
     /// Counts tokens for the target model.
     public let counter: TokenCountingFunction
 
+    /// Whether `counter(x + y) == counter(x) + counter(y)` whenever `x` ends with a line feed and
+    /// `y` starts with a character that is neither white space nor `/` — then the rendered system text
+    /// is counted line by line (see ``lineStartSegments(of:)``), so that a caching counter counts only
+    /// the lines it has not seen. Off by default.
+    ///
+    /// True of OpenAI's encodings (`cl100k_base`, `o200k_base`): their pre-tokenizer never makes a
+    /// piece that spans such a boundary. A piece ending in a line feed is a run of white space ending
+    /// in line breaks (`\s*[\r\n]+`, tried before the white-space rules that look ahead, and unable to
+    /// take a character that is not white space) or punctuation followed by line breaks
+    /// (` ?[^\s\p{L}\p{N}]+[\r\n/]*` — which would take a following `/`, hence the exception); no rule
+    /// looks behind, and a letter, digit or punctuation piece never starts with a line feed, so the
+    /// pieces of `y` are the same alone and after `x`. BPE merges only within pieces.
+    public var countsAddUpAtLineStarts = false
+
     /// Creates a builder.
-    public init(policy: BudgetPolicy = .default, counter: @escaping TokenCountingFunction) {
+    public init(
+        policy: BudgetPolicy = .default, counter: @escaping TokenCountingFunction, countsAddUpAtLineStarts: Bool = false
+    ) {
         self.policy = policy
         self.counter = counter
+        self.countsAddUpAtLineStarts = countsAddUpAtLineStarts
+    }
+
+    /// `text` cut after each line feed that is followed by a character other than white space and
+    /// `/`: the pieces a counter whose counts add up at line starts (``countsAddUpAtLineStarts``)
+    /// counts apart. Joined, they give `text` back.
+    public static func lineStartSegments(of text: String) -> [Substring] {
+        var segments: [Substring] = []
+        var start = text.startIndex
+        var index = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            if scalars[index] == "\n", next < scalars.endIndex, scalars[next] != "/",
+                !scalars[next].properties.isWhitespace
+            {
+                segments.append(text[start..<next])
+                start = next
+            }
+            index = next
+        }
+        if start < text.endIndex || segments.isEmpty { segments.append(text[start...]) }
+        return segments
     }
 
     /// Builds the prompt and its trace.
@@ -42,7 +81,8 @@ public struct ContextBuilder: Sendable {
         let policy = input.policy ?? self.policy
         try policy.validate()
         try Self.validate(input.limits)
-        var assembly = ContextAssembly(input: input, policy: policy, counter: counter)
+        var assembly = ContextAssembly(
+            input: input, policy: policy, counter: counter, countsAddUpAtLineStarts: countsAddUpAtLineStarts)
         return try assembly.run()
     }
 

@@ -120,4 +120,22 @@ struct BudgetPropertyTests {
             #expect(droppedAfterRecount > 0)
         }
     }
+
+    /// Counting the system text line by line changes nothing when the counter's counts add up at line
+    /// starts (the word counter's do), and does change the count when they do not (the lumpy counter).
+    @Test func lineByLineCountingGivesTheSamePrompts() throws {
+        var differed = 0
+        for seed in UInt64(1)...300 {
+            let input = Self.randomInput(seed: seed &* 104_729)
+            let whole = try? ContextBuilder(counter: wordCounter).build(input)
+            let lines = try? ContextBuilder(counter: wordCounter, countsAddUpAtLineStarts: true).build(input)
+            #expect(whole?.prompt == lines?.prompt, "seed \(seed)")
+            #expect(whole?.trace.budget.total == lines?.trace.budget.total, "seed \(seed)")
+            #expect(whole?.trace.entries.map(\.reason) == lines?.trace.entries.map(\.reason), "seed \(seed)")
+            let lumpy = try? ContextBuilder(counter: lumpyCounter).build(input)
+            let lumpyLines = try? ContextBuilder(counter: lumpyCounter, countsAddUpAtLineStarts: true).build(input)
+            if lumpy?.trace.budget.total != lumpyLines?.trace.budget.total { differed += 1 }
+        }
+        #expect(differed > 0, "the setting is used")
+    }
 }
