@@ -83,10 +83,14 @@ extension DocumentSearch {
         -> [RankedChunk]?
     {
         guard let lists = try lists(terms) else { return nil }
-        let rows = ranking.map(\.row)
+        // The rows in ascending order, looked up list by list in one pass each.
+        let order = ranking.indices.sorted { ranking[$0].row < ranking[$1].row }
+        let rows = order.map { ranking[$0].row }
         var scores = [Double](repeating: 0, count: ranking.count)
         for (list, weight) in zip(lists, weights) where weight > 0 {
-            for (index, impact) in list.impacts(of: rows).enumerated() { scores[index] += weight * Double(impact) }
+            for (position, impact) in list.impacts(ofAscending: rows).enumerated() {
+                scores[order[position]] += weight * Double(impact)
+            }
         }
         let scored = ranking.enumerated().map { position, chunk in
             (position: position, chunk: RankedChunk(row: chunk.row, document: chunk.document, score: scores[position]))

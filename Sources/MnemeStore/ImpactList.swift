@@ -44,24 +44,36 @@ struct ImpactList: Sendable {
     /// The last row (`base - 1` for an empty list).
     var last: Int64 { offsets.last.map { base + Int64($0) } ?? base - 1 }
 
-    /// The impact in each of `rows`, 0 for rows that do not hold the term (binary searches over
-    /// buffers taken once).
-    func impacts(of rows: [Int64]) -> [Float] {
+    /// The impact in each of `rows` (ascending), 0 for rows that do not hold the term: one pass
+    /// that gallops from each row's position to the next, over buffers taken once.
+    func impacts(ofAscending rows: [Int64]) -> [Float] {
+        var result = [Float](repeating: 0, count: rows.count)
         offsets.withUnsafeBufferPointer { offsets in
             impacts.withUnsafeBufferPointer { impacts in
-                rows.map { row in
+                let count = offsets.count
+                var low = 0
+                for (position, row) in rows.enumerated() {
                     let target = row &- base
-                    guard target >= 0, target <= Int64(UInt32.max) else { return 0 }
+                    if target < 0 { continue }
+                    if target > Int64(UInt32.max) || low >= count { break }
                     let offset = UInt32(target)
-                    var low = 0
-                    var high = offsets.count
+                    // Every offset before `low` is below `offset`; double the step until one is not.
+                    var step = 1
+                    var high = low
+                    while high < count, offsets[high] < offset {
+                        low = high &+ 1
+                        high = low &+ step
+                        step &<<= 1
+                    }
+                    high = min(high, count)
                     while low < high {
                         let middle = (low &+ high) >> 1
                         if offsets[middle] < offset { low = middle &+ 1 } else { high = middle }
                     }
-                    return low < offsets.count && offsets[low] == offset ? impacts[low] : 0
+                    if low < count, offsets[low] == offset { result[position] = impacts[low] }
                 }
             }
         }
+        return result
     }
 }

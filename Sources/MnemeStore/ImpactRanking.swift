@@ -30,7 +30,7 @@ enum ImpactRanking {
     private static func dense(_ lists: [(ImpactList, Double)], first: Int64, span: Int, k: Int)
         -> [(row: Int64, score: Double)]
     {
-        var scores = [Float](repeating: 0, count: span)
+        var scores = ScoreBuffers.take(count: span)
         var touched: [Int32] = []
         touched.reserveCapacity(lists.reduce(0) { $0 + $1.0.count })
         scores.withUnsafeMutableBufferPointer { scores in
@@ -52,7 +52,9 @@ enum ImpactRanking {
         for slot in touched {
             let score = Double(scores[Int(slot)])
             if !best.isFull || score >= best.minimum { best.insert(row: first + Int64(slot), score: score) }
+            scores[Int(slot)] = 0
         }
+        ScoreBuffers.give(scores)
         return best.sorted()
     }
 

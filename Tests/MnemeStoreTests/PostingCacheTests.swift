@@ -49,6 +49,27 @@ import Testing
         }
     }
 
+    @Test func impactLookUpsOfAscendingRowsMatchTheList() throws {
+        var generator = SeededGenerator(state: 23)
+        for _ in 0..<300 {
+            let postings = (0..<Int.random(in: 0...400, using: &generator)).map { _ in
+                (
+                    row: Int64.random(in: 100...5_000, using: &generator),
+                    impact: Double.random(in: 0.1...2, using: &generator)
+                )
+            }
+            let list = try #require(ImpactList(postings))
+            var known: [Int64: Float] = [:]
+            for (offset, impact) in zip(list.offsets, list.impacts) { known[list.base + Int64(offset)] = impact }
+            // Rows before the list, inside it (held or not, some twice) and past it.
+            let rows =
+                ((0..<Int.random(in: 0...120, using: &generator)).map { _ in
+                    Int64.random(in: 0...5_200, using: &generator)
+                } + Array(known.keys.prefix(20)) + [Int64.max, 1 << 40]).sorted()
+            #expect(list.impacts(ofAscending: rows) == rows.map { known[$0] ?? 0 })
+        }
+    }
+
     @Test func impactListsSortMergeAndRefuseHugeSpans() throws {
         let list = try #require(ImpactList([(row: 9, impact: 0.5), (row: 3, impact: 1), (row: 9, impact: 0.7)]))
         #expect(list.base == 3)
