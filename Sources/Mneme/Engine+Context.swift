@@ -83,22 +83,28 @@ extension Engine {
         async let documentsRead = store.searchDocuments(
             message, for: scope, limit: configuration.documentCandidates, perDocument: 3,
             feedback: configuration.documentFeedback, snippets: false)
-        var history: [Message] = []
-        if let session, options.caller?.history.isEmpty ?? true {
-            history = try await store.recentMessages(in: session, for: scope, limit: configuration.historyCandidates)
-                .filter { $0.id != excludingMessage && ($0.role == .user || $0.role == .assistant) }
-        }
+        // The session's recent history and the recall run at once too: the recall leaves out the
+        // same last messages of the session, reading their ids itself.
+        let recentSession = options.caller?.history.isEmpty ?? true ? session : nil
+        let historyLimit = configuration.historyCandidates
+        async let historyRead: [Message] =
+            if let recentSession {
+                store.recentMessages(in: recentSession, for: scope, limit: historyLimit)
+            } else {
+                []
+            }
         let now = options.referenceDate ?? Date()
         let time = TimeReference.find(in: message, now: now)
-        var excluded = Set(history.map(\.id))
-        if let excludingMessage { excluded.insert(excludingMessage) }
-        let recall = try await store.recall(
-            RecallRequest(
-                text: time?.remainder ?? message, hits: configuration.recallCandidates, excluding: excluded,
-                windows: time?.intervals ?? [], recency: time?.prefersRecent == true ? 1 : 0, now: now,
-                neighbors: configuration.recallNeighbors),
-            for: scope)
-        let (facts, examples, documents) = try await (factsRead, examplesRead, documentsRead)
+        var recallRequest = RecallRequest(
+            text: time?.remainder ?? message, hits: configuration.recallCandidates,
+            excluding: excludingMessage.map { [$0] } ?? [], windows: time?.intervals ?? [],
+            recency: time?.prefersRecent == true ? 1 : 0, now: now, neighbors: configuration.recallNeighbors)
+        recallRequest.excludingRecent = recentSession.map { .init(session: $0, count: historyLimit) }
+        async let recallRead = store.recall(recallRequest, for: scope)
+        let history = try await historyRead.filter {
+            $0.id != excludingMessage && ($0.role == .user || $0.role == .assistant)
+        }
+        let (recall, facts, examples, documents) = try await (recallRead, factsRead, examplesRead, documentsRead)
         // Counts the store keeps for this model's encoding are used as they are (messages record their
         // tokenizer; the indexer counts chunks with o200k_base).
         let encoding = exact ? modelInfo.tokenizer.exactEncoding?.rawValue : nil

@@ -16,6 +16,10 @@ public struct RecallRequest: Sendable, Hashable {
     public var hits: Int
     /// Messages already in the prompt (the recent history, the message itself): never returned.
     public var excluding: Set<Int64>
+    /// The recent history already in the prompt, when it is a session's last user and assistant
+    /// messages: never returned either. The store reads their ids itself, so a caller can read
+    /// the history and recall at the same time.
+    public var excludingRecent: RecentMessages?
     /// Times the text refers to ("last March"): matches written then rank before all others (their scores
     /// are 0.5…1, the others' below 0.5), and the windows are searched on their own as well, so that a match
     /// from then is found even if better matches from other times abound. Without any words to match, the
@@ -45,6 +49,22 @@ public struct RecallRequest: Sendable, Hashable {
         self.recencyHalfLife = recencyHalfLife
         self.now = now
         self.neighbors = neighbors
+    }
+
+    /// The last ``count`` messages of a session (newest first by time, then id, as
+    /// ``Store/recentMessages(in:for:limit:)`` reads them), of which the user and assistant ones
+    /// are excluded from a recall.
+    public struct RecentMessages: Sendable, Hashable {
+        /// The session.
+        public var session: Int64
+        /// How many of its last messages.
+        public var count: Int
+
+        /// Creates the description of a session's last `count` messages.
+        public init(session: Int64, count: Int) {
+            self.session = session
+            self.count = count
+        }
     }
 
     /// How many matches are fetched before re-scoring keeps the best ``hits``.

@@ -59,6 +59,10 @@ extension Store {
     static func recall(_ db: Database, _ request: RecallRequest, scope: UserScope, statistics: RecallStatistics)
         throws -> [RecalledMessage]
     {
+        var request = request
+        if let recent = request.excludingRecent {
+            request.excluding.formUnion(try recentTurnIDs(db, recent, scope: scope))
+        }
         let windows = request.windows.map { Timestamp.millis($0.lowerBound)..<Timestamp.millis($0.upperBound) }
         let now = Timestamp.millis(request.now)
         var scores: [Int64: RecallSearch.Candidate] = [:]
@@ -132,5 +136,21 @@ extension Store {
             return result
         }
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+    }
+
+    /// The ids of the user and assistant messages among the last `recent.count` of the user's
+    /// session `recent.session` (none if the session is not the user's).
+    static func recentTurnIDs(_ db: Database, _ recent: RecallRequest.RecentMessages, scope: UserScope) throws
+        -> [Int64]
+    {
+        try Int64.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id FROM (
+                        SELECT id, role FROM message WHERE session_id = ? AND tenant_id = ? AND user_id = ?
+                        ORDER BY created_at DESC, id DESC LIMIT ?
+                    ) WHERE role IN ('user', 'assistant')
+                    """),
+            arguments: [recent.session, scope.tenantID, scope.userID, max(0, recent.count)])
     }
 }

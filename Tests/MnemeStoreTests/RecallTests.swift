@@ -61,6 +61,43 @@ import Testing
         }
     }
 
+    /// `excludingRecent` leaves out what the recent history holds — the user and assistant messages
+    /// among the session's last ones — as passing their ids does; another user's session, nothing.
+    @Test func theRecentHistoryIsExcludedByTheStoreAsByIds() async throws {
+        let temp = try TemporaryStore()
+        let ada = try await temp.store.ensureUser(tenant: "acme", externalID: "ada")
+        let bob = try await temp.store.ensureUser(tenant: "acme", externalID: "bob")
+        _ = try await session(
+            temp.store, ada, start: 0, [(.user, "The boiler code is 31"), (.assistant, "Boiler code 31, noted.")])
+        let current = try await session(
+            temp.store, ada, start: 5,
+            [
+                (.user, "What was the boiler code?"), (.system, "boiler code reminder"), (.assistant, "It is 31."),
+                (.user, "And the boiler brand?"), (.assistant, "Vaillant boiler."),
+            ])
+        let session = current[0].sessionID
+        for count in [0, 1, 2, 3, 5, 9] {
+            let history = try await temp.store.recentMessages(in: session, for: ada.scope, limit: count)
+                .filter { $0.role == .user || $0.role == .assistant }
+            var byStore = RecallRequest(text: "boiler code", hits: 20)
+            byStore.excludingRecent = .init(session: session, count: count)
+            let excluded = try await temp.store.recall(byStore, for: ada.scope)
+            let byIds = try await temp.store.recall(
+                RecallRequest(text: "boiler code", hits: 20, excluding: Set(history.map(\.id))), for: ada.scope)
+            #expect(excluded.map(\.message.id) == byIds.map(\.message.id), "last \(count)")
+            #expect(excluded.allSatisfy { hit in !history.contains { $0.id == hit.message.id } })
+        }
+        let all = try await temp.store.recall(RecallRequest(text: "boiler code", hits: 20), for: ada.scope)
+        #expect(all.contains { $0.message.sessionID == session }, "the current session's messages match")
+        // Bob naming Ada's session excludes nothing of his (nor reveals anything of hers).
+        _ = try await self.session(temp.store, bob, start: 1, [(.user, "My boiler code?"), (.assistant, "Code 7.")])
+        var foreign = RecallRequest(text: "boiler code", hits: 20)
+        foreign.excludingRecent = .init(session: session, count: 9)
+        let bobs = try await temp.store.recall(RecallRequest(text: "boiler code", hits: 20), for: bob.scope)
+        #expect(bobs.count == 2)
+        #expect(try await temp.store.recall(foreign, for: bob.scope) == bobs)
+    }
+
     @Test func aTimeWindowRanksItsMatchesFirst() async throws {
         let temp = try TemporaryStore()
         let ada = try await temp.store.ensureUser(tenant: "acme", externalID: "ada")
