@@ -67,12 +67,11 @@ extension DocumentSearch {
     /// The chunks of `ranked` rows the user may see, in the given order, with their scores.
     func visible(_ ranked: [(row: Int64, score: Double)]) throws -> [ChunkHit] {
         if ranked.isEmpty { return [] }
-        let found = try Row.fetchAll(
-            db.cachedStatement(sql: Self.visibleSQL),
+        let found = try db.cachedStatement(sql: Self.visibleSQL).decodeAll(
             arguments: [
                 Self.jsonArray(ranked.map(\.row)), nil, nil, scope.tenantID, scope.userID, collection, ranked.count,
-            ]
-        ).map(Self.chunkHit(row:))
+            ],
+            Self.chunkHit(row:))
         let byID = Dictionary(found.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
         return ranked.compactMap { entry in byID[entry.row]?.with(score: entry.score) }
     }

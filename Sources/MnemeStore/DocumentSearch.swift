@@ -168,13 +168,12 @@ struct DocumentSearch {
             let parameters = RankParameters(
                 firstPhrase: expression.firstScored, keep: pruned ? keep : 0,
                 columnWeights: Store.chunkColumnWeights, phraseWeights: weights)
-            let hits = try Row.fetchAll(
-                db.cachedStatement(sql: Self.sql),
+            let hits = try db.cachedStatement(sql: Self.sql).decodeAll(
                 arguments: [
                     expression.match, Data(parameters.blob), pruned ? keep : -1, scope.tenantID, scope.userID,
                     collection, limit,
-                ]
-            ).map(Self.chunkHit(row:))
+                ],
+                Self.chunkHit(row:))
             if hits.count >= limit || !pruned { return hits }
         }
         return []

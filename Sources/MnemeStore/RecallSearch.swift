@@ -128,7 +128,7 @@ struct RecallSearch {
             ? try db.cachedStatement(sql: Self.prunedSQL) : try db.cachedStatement(sql: Self.windowSQL)
         var arguments: StatementArguments = [match, Data(parameters.blob), limit, scope.tenantID, scope.userID]
         if let window { arguments += [window.lowerBound, window.upperBound] }
-        return try Row.fetchAll(statement, arguments: arguments).map {
+        return try statement.decodeAll(arguments: arguments) {
             Candidate(id: $0[0], sessionID: $0[1], createdAt: $0[2], score: $0[3])
         }
     }

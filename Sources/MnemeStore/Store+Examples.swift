@@ -42,22 +42,17 @@ extension Store {
     {
         let query = DocumentQuery.match(text)
         return try await read { db in
-            var results = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM example WHERE tenant_id = ? AND persona IN ('', ?) AND pinned = 1 ORDER BY id",
-                arguments: [tenantID, persona]
-            ).map { Self.example($0, score: 0) }
+            var results = try db.cachedStatement(
+                sql: "SELECT * FROM example WHERE tenant_id = ? AND persona IN ('', ?) AND pinned = 1 ORDER BY id"
+            ).decodeAll(arguments: [tenantID, persona]) { Self.example($0, score: 0) }
             guard let query else { return results }
-            let matched = try Row.fetchAll(
-                db,
+            results += try db.cachedStatement(
                 sql: """
                     SELECT e.*, -bm25(example_fts) AS score FROM example_fts CROSS JOIN example e ON e.id = example_fts.rowid
                     WHERE example_fts MATCH ? AND e.tenant_id = ? AND e.persona IN ('', ?) AND e.pinned = 0
                     ORDER BY score DESC LIMIT ?
-                    """,
-                arguments: [query, tenantID, persona, limit]
-            )
-            results += matched.map { Self.example($0, score: $0["score"]) }
+                    """
+            ).decodeAll(arguments: [query, tenantID, persona, limit]) { Self.example($0, score: $0["score"]) }
             return results
         }
     }

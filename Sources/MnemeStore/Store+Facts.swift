@@ -86,14 +86,12 @@ extension Store {
     /// The user's current facts, ordered by key.
     public func facts(for scope: UserScope) async throws -> [ProfileFact] {
         try await read { db in
-            try Row.fetchAll(
-                db,
+            try db.cachedStatement(
                 sql: """
                     SELECT * FROM profile_fact
                     WHERE tenant_id = ? AND user_id = ? AND superseded_at IS NULL ORDER BY key
-                    """,
-                arguments: [scope.tenantID, scope.userID]
-            ).map(ProfileFact.init(row:))
+                    """
+            ).decodeAll(arguments: [scope.tenantID, scope.userID], ProfileFact.init(row:))
         }
     }
 

@@ -78,11 +78,9 @@ extension Store {
             guard try Self.sessionRow(db, id: sessionID, scope: scope) != nil else {
                 throw StoreError.notFound("Session \(sessionID)")
             }
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: Self.recentMessagesSQL),
-                arguments: [sessionID, scope.tenantID, scope.userID, max(0, limit)]
-            )
-            return rows.reversed().map(Message.init(row:))
+            let messages = try db.cachedStatement(sql: Self.recentMessagesSQL).decodeAll(
+                arguments: [sessionID, scope.tenantID, scope.userID, max(0, limit)], Message.init(row:))
+            return messages.reversed()
         }
     }
 

@@ -18,10 +18,9 @@ struct TurnWindow {
 
     /// Reads the window around the message `hit` of `scope` (`nil` if it is not the user's).
     static func read(_ db: Database, around hit: RecallSearch.Candidate, scope: UserScope) throws -> TurnWindow? {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: sql),
-            arguments: [hit.id, scope.tenantID, scope.userID, hit.sessionID, hit.createdAt, before, after]
-        ).map(Message.init(row:))
+        let rows = try db.cachedStatement(sql: sql).decodeAll(
+            arguments: [hit.id, scope.tenantID, scope.userID, hit.sessionID, hit.createdAt, before, after],
+            Message.init(row:))
         let messages = rows.sorted {
             let (left, right) = (Timestamp.millis($0.createdAt), Timestamp.millis($1.createdAt))
             return left != right ? left < right : $0.id < $1.id
