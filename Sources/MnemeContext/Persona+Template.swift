@@ -30,6 +30,12 @@ extension Persona {
 
     /// Values come from user-controlled profile data: keep them on one line and short.
     static func sanitize(_ value: String) -> String {
+        // Most values are short printable ASCII with no space at either end: already clean.
+        let bytes = value.utf8
+        if bytes.count <= 200, bytes.first != 0x20, bytes.last != 0x20, bytes.allSatisfy({ (0x20...0x7E).contains($0) })
+        {
+            return value
+        }
         let oneLine = value.split(whereSeparator: \.isNewline).joined(separator: " ")
         let trimmed = oneLine.trimmingWhitespace()
         return trimmed.count > 200 ? String(trimmed.prefix(200)) : String(trimmed)
