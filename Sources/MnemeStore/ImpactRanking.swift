@@ -49,10 +49,17 @@ enum ImpactRanking {
             }
         }
         var best = TopRows(capacity: k)
-        for slot in touched {
-            let score = Double(scores[Int(slot)])
-            if !best.isFull || score >= best.minimum { best.insert(row: first + Int64(slot), score: score) }
-            scores[Int(slot)] = 0
+        scores.withUnsafeMutableBufferPointer { scores in
+            for slot in touched {
+                let score = Double(scores[Int(slot)])
+                if !best.isFull || score >= best.minimum { best.insert(row: first + Int64(slot), score: score) }
+            }
+            // Back to zero for the next search: slot by slot when few were touched, else all at once.
+            if touched.count < span / 16 {
+                for slot in touched { scores[Int(slot)] = 0 }
+            } else {
+                UnsafeMutableBufferPointer(rebasing: scores[0..<span]).update(repeating: 0)
+            }
         }
         ScoreBuffers.give(scores)
         return best.sorted()
