@@ -64,12 +64,26 @@ final class StemMemo {
         return table
     }
 
-    /// FNV-1a, 64-bit.
+    /// Mixes eight bytes at a time (a byte-at-a-time FNV-1a was a third of a hit's cost). Only
+    /// picks the slot and speeds up a mismatch: a hit still compares length and bytes.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let count = bytes.count
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+        guard let base = bytes.baseAddress else { return hash }
+        var offset = 0
+        while offset + 8 <= count {
+            hash = (hash ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
+        }
+        if offset < count {
+            var tail: UInt64 = 0
+            for index in offset..<count {
+                tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset))
+            }
+            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            hash ^= hash >> 29
         }
         return hash
     }
