@@ -13,16 +13,17 @@ import Foundation
 // mutex), and the table is only touched by the thread holding it.
 final class PieceCountMemo: @unchecked Sendable {
     /// The longest piece kept, in bytes.
-    static let maxBytes = 32
-    // Slot layout: hash (8 bytes), length (1), token count (1), padding to 16, piece bytes (32).
-    private static let slotSize = 48
-    private static let bytesOffset = 16
+    static let maxBytes = 26
+    // Slot layout, half a cache line (a look-up touches one line; the default table is 512 KiB):
+    // hash (low 32 bits), length (1), token count (1), piece bytes (26).
+    private static let slotSize = 32
+    private static let bytesOffset = 6
 
     private let slotMask: Int
     private var slots: UnsafeMutableRawPointer?
 
     /// A memo of `slotCount` slots (a power of two; tests use tiny ones to force replacements).
-    init(slotCount: Int = 1 << 13) {
+    init(slotCount: Int = 1 << 14) {
         precondition(slotCount > 0 && slotCount & (slotCount - 1) == 0, "slotCount must be a power of two")
         slotMask = slotCount - 1
     }
@@ -34,10 +35,11 @@ final class PieceCountMemo: @unchecked Sendable {
     func count(_ piece: UnsafePointer<UInt8>, _ length: Int, hash: UInt64) -> Int? {
         guard length <= Self.maxBytes else { return nil }
         let slot = table().advanced(by: slotIndex(hash) * Self.slotSize)
-        guard slot.load(as: UInt64.self) == hash, Int(slot.load(fromByteOffset: 8, as: UInt8.self)) == length,
+        guard slot.load(as: UInt32.self) == UInt32(truncatingIfNeeded: hash),
+            Int(slot.load(fromByteOffset: 4, as: UInt8.self)) == length,
             memcmp(slot.advanced(by: Self.bytesOffset), piece, length) == 0
         else { return nil }
-        return Int(slot.load(fromByteOffset: 9, as: UInt8.self))
+        return Int(slot.load(fromByteOffset: 5, as: UInt8.self))
     }
 
     /// Remembers that `piece[0 ..< length]` encodes to `tokens` tokens.
@@ -46,9 +48,9 @@ final class PieceCountMemo: @unchecked Sendable {
         // A piece of n bytes never has more than n tokens, so the count fits a byte.
         guard length <= Self.maxBytes, tokens <= Int(UInt8.max) else { return }
         let slot = table().advanced(by: slotIndex(hash) * Self.slotSize)
-        slot.storeBytes(of: hash, as: UInt64.self)
-        slot.storeBytes(of: UInt8(length), toByteOffset: 8, as: UInt8.self)
-        slot.storeBytes(of: UInt8(tokens), toByteOffset: 9, as: UInt8.self)
+        slot.storeBytes(of: UInt32(truncatingIfNeeded: hash), as: UInt32.self)
+        slot.storeBytes(of: UInt8(length), toByteOffset: 4, as: UInt8.self)
+        slot.storeBytes(of: UInt8(tokens), toByteOffset: 5, as: UInt8.self)
         slot.advanced(by: Self.bytesOffset).copyMemory(from: piece, byteCount: length)
     }
 
@@ -61,7 +63,7 @@ final class PieceCountMemo: @unchecked Sendable {
     private func table() -> UnsafeMutableRawPointer {
         if let slots { return slots }
         let byteCount = (slotMask + 1) * Self.slotSize
-        let table = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 8)
+        let table = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
         // A zero length never matches: pieces that reach the memo have at least two bytes.
         table.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
         slots = table
