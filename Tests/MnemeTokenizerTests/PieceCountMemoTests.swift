@@ -92,3 +92,21 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension PieceCountMemoTests {
+    @Test func equalBytesFindsEveryDifference() {
+        for count in 1...40 {
+            let a = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            a.withUnsafeBytes { first in
+                #expect(PieceCountMemo.equalBytes(first.baseAddress!, first.baseAddress!, count))
+                for position in 0..<count {
+                    var b = a
+                    b[position] ^= 0x40
+                    b.withUnsafeBytes { second in
+                        #expect(!PieceCountMemo.equalBytes(first.baseAddress!, second.baseAddress!, count))
+                    }
+                }
+            }
+        }
+    }
+}
