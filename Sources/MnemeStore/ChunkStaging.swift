@@ -77,17 +77,23 @@ enum ChunkStaging {
                         return code
                     }
                 }
-                guard code == SQLITE_DONE else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: code),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: insert.sql)
-                }
+                try check(code, insert, db)
             }
         }
     }
 
-    /// Binds UTF-8 text without copying it (an empty text as `''`, never `NULL`).
-    private static func bindText(_ handle: SQLiteStatement, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Throws SQLite's error unless `code` says the statement ran to completion.
+    static func check(_ code: Int32, _ statement: Statement, _ db: Database) throws {
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+        }
+    }
+
+    /// Binds UTF-8 text without copying it (an empty text as `''`, never `NULL`); the bytes must
+    /// outlive the binding (the caller clears it).
+    static func bindText(_ handle: SQLiteStatement, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
         let empty: StaticString = ""
         let start = UnsafeRawPointer(bytes.baseAddress ?? empty.utf8Start).assumingMemoryBound(to: CChar.self)
         sqlite3_bind_text(handle, index, start, Int32(bytes.count), nil)
