@@ -48,12 +48,14 @@ def bare(batch=None):
     return time.perf_counter() - start
 
 
-def schema(batch=64, fts="triggers", external=True, sync="NORMAL", secure=False, automerge=None):
+def schema(batch=64, fts="triggers", external=True, sync="NORMAL", secure=False, automerge=None, temp=None):
     """fts: 'triggers' (one INSERT per chunk, FTS5 fed by the trigger), 'staged' (triggers, one INSERT ... SELECT
     per batch), 'direct' (no insert trigger: the FTS5 row inserted by its own statement), 'savepoint' ('direct'
     with a SAVEPOINT around each chunk, as the statement journal of a trigger does)."""
     db = open_db("variant-schema.sqlite", sync=sync, secure=secure)
-    with_triggers = fts in ("triggers", "staged")
+    if temp:
+        db.execute(f"PRAGMA temp_store = {temp}")
+    with_triggers = fts in ("triggers", "staged", "values")
     db.executescript(TABLES + (FTS_EXTERNAL if external else FTS_BARE) + (TRIGGERS if with_triggers else ""))
     db.execute("PRAGMA foreign_keys = ON")
     if automerge is not None:
@@ -62,6 +64,7 @@ def schema(batch=64, fts="triggers", external=True, sync="NORMAL", secure=False,
     step = batch or len(docs)
     for first in range(0, len(docs), step):
         db.execute("BEGIN")
+        values = []
         for doc in docs[first:first + step]:
             db.execute(DOCUMENT_DELETE, (doc[0]["uri"],))
             document_id = db.execute(DOCUMENT_INSERT, (doc[0]["uri"], doc[0]["title"], len(doc))).lastrowid
@@ -69,6 +72,9 @@ def schema(batch=64, fts="triggers", external=True, sync="NORMAL", secure=False,
                 row = (document_id, ordinal, c["title"], c["heading_path"], c["text"])
                 if fts == "staged":
                     db.execute(STAGING_INSERT, row)
+                    continue
+                if fts == "values":
+                    values.append(row)
                     continue
                 if fts == "savepoint":
                     db.execute("SAVEPOINT chunk")
@@ -81,6 +87,9 @@ def schema(batch=64, fts="triggers", external=True, sync="NORMAL", secure=False,
         if fts == "staged":
             db.execute(STAGING_MOVE)
             db.execute("DELETE FROM chunk_staging")
+        if fts == "values" and values:
+            db.execute(CHUNK_INSERT.split("VALUES")[0] + "VALUES " + ", ".join(["(1, ?, ?, ?, ?, ?, 0, 0, 0)"] * len(values)),
+                       [field for row in values for field in row])
         db.execute("COMMIT")
     return time.perf_counter() - start
 
@@ -101,6 +110,8 @@ variants = {
     "  the same, 256 a commit (Mneme now)": lambda: schema(fts="staged", batch=256),
     "  the same, 256 a commit, secure_delete on": lambda: schema(fts="staged", batch=256, secure=True),
     "  the same, one transaction for all": lambda: schema(fts="staged", batch=None),
+    "  the same, 256 a commit, temp_store MEMORY": lambda: schema(fts="staged", batch=256, temp="MEMORY"),
+    "schema, triggers, one multi-row INSERT ... VALUES a batch, 256 a commit": lambda: schema(fts="values", batch=256),
 }
 
 if __name__ != "__main__":

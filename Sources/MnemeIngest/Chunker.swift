@@ -60,7 +60,8 @@ public struct Chunker: Sendable {
             let units = section.blocks.flatMap(units(of:))
             for group in pack(units) {
                 let range = group.first!.range.lowerBound..<group.last!.range.upperBound
-                let text = slicer.slice(range)
+                // A unit's text is the document's text at its range already.
+                let text = group.count == 1 ? group[0].text : slicer.slice(range)
                 chunks.append(
                     NewChunk(
                         headingPath: section.headingPath,

@@ -51,8 +51,19 @@ struct DocumentBuilder {
         }
         let start = scalarCount
         text += piece
-        scalarCount += piece.unicodeScalars.count
+        scalarCount += Self.scalarCount(piece)
         return start..<scalarCount
+    }
+
+    /// The number of Unicode scalars of `string`: its UTF-8 bytes that are not continuation
+    /// bytes (one pass the compiler vectorises, where `unicodeScalars.count` decodes each scalar).
+    static func scalarCount(_ string: String) -> Int {
+        var string = string
+        return string.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// The finished document, or `nil` when no text at all was added (the caller reports "empty").
@@ -64,6 +75,11 @@ struct DocumentBuilder {
 
     /// Collapses runs of whitespace to one space and trims the ends.
     static func normalizeInline(_ string: String) -> String {
+        isNormalInline(string) ? string : collapseWhitespace(string)
+    }
+
+    /// ``normalizeInline(_:)`` scalar by scalar, for any string.
+    static func collapseWhitespace(_ string: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in string.unicodeScalars {
@@ -76,6 +92,27 @@ struct DocumentBuilder {
             }
         }
         return String(out)
+    }
+
+    /// Whether ``normalizeInline(_:)`` would return `string` unchanged: no whitespace but single
+    /// spaces between other characters. Bytes that may start a non-ASCII space (0xC2, 0xE1–0xE3)
+    /// send the string to the slow path.
+    static func isNormalInline(_ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else {
+                return bytes.isEmpty
+            }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case 0x09...0x0D, 0xC2, 0xE1...0xE3: return false
+                case 0x20 where previous == 0x20: return false
+                default: previous = byte
+                }
+            }
+            return true
+        }
     }
 
     /// Trims whitespace at both ends and trailing whitespace on each line; keeps inner line breaks.
@@ -91,6 +128,13 @@ struct DocumentBuilder {
     /// One pass over the UTF-8 bytes: whitespace is held back until non-whitespace shows it is inside
     /// the text, so trailing spaces of lines and of the whole text are never emitted.
     private static func trim(_ string: String, keepFirstIndent: Bool) -> String {
+        var string = string
+        let unchanged = string.withUTF8 { isTrimmed($0, keepFirstIndent: keepFirstIndent) }
+        return unchanged ? string : trimCopying(string, keepFirstIndent: keepFirstIndent)
+    }
+
+    /// The trimming itself, copying the bytes that stay.
+    static func trimCopying(_ string: String, keepFirstIndent: Bool) -> String {
         var string = string
         return string.withUTF8 { bytes in
             var out = [UInt8]()
@@ -129,6 +173,35 @@ struct DocumentBuilder {
         }
     }
 
+    /// Whether ``trim(_:keepFirstIndent:)`` would return the text unchanged (most blocks): it
+    /// starts with neither a line break nor (unless the first indent is kept) white space, and no
+    /// line ends with white space. Checking is cheaper than copying and validating the copy.
+    private static func isTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, keepFirstIndent: Bool) -> Bool {
+        guard let first = bytes.first else { return true }
+        if first == 0x0A || (!keepFirstIndent && whitespaceWidth(bytes, at: 0) > 0) { return false }
+        var afterSpace = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x0A {
+                if afterSpace { return false }
+                i += 1
+                // A line break at the very end is trimmed away.
+                if i == bytes.count { return false }
+                continue
+            }
+            if byte > 0x20 && byte < 0x80 {
+                afterSpace = false
+                i += 1
+                continue
+            }
+            let width = whitespaceWidth(bytes, at: i)
+            afterSpace = width > 0
+            i += max(width, 1)
+        }
+        return !afterSpace
+    }
+
     /// The byte length of the Unicode whitespace scalar at `i` (0 if there is none). Continuation
     /// bytes never match, so this is safe to call at any byte of valid UTF-8.
     @inline(__always)
@@ -162,7 +235,30 @@ struct DocumentBuilder {
 
     /// Splits at `"\n"` (on UTF-8, much faster than splitting `Character`s); keeps empty lines.
     static func lines(_ text: String) -> [Substring] {
-        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var text = text
+        // Line break offsets with `memchr`, then O(1) UTF-8 indices into the same storage.
+        let breaks: [Int] = text.withUTF8 { bytes in
+            var found: [Int] = []
+            guard let base = bytes.baseAddress else { return found }
+            var position = 0
+            while position < bytes.count, let hit = memchr(base + position, 0x0A, bytes.count - position) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                found.append(offset)
+                position = offset + 1
+            }
+            return found
+        }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(Substring(utf8[start..<end]))
+            start = utf8.index(after: end)
+        }
+        lines.append(Substring(utf8[start...]))
+        return lines
     }
 
     /// Whether a line is empty or whitespace only.

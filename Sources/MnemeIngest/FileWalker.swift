@@ -32,6 +32,12 @@ struct FileWalker {
     }
 
     private mutating func visit(_ path: String, explicit: Bool) {
+        // Most entries are regular files: one `lstat` tells, and gives size and time.
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            files.append(File(path: path, size: Int64(info.st_size), modifiedAt: Self.modificationDate(info)))
+            return
+        }
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
         guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -51,23 +57,32 @@ struct FileWalker {
                 problems.append(Problem(path: path, reason: "folder cannot be read"))
                 return
             }
+            // Entries are inspected relative to the open folder (`fstatat`): the kernel does not
+            // walk the whole path again for every file.
+            let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if folder >= 0 { close(folder) } }
             for name in names.sorted() where !name.hasPrefix(".") {
-                visit(path + "/" + name, explicit: false)
+                let child = path + "/" + name
+                var info = stat()
+                if folder >= 0, fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG
+                {
+                    files.append(File(path: child, size: Int64(info.st_size), modifiedAt: Self.modificationDate(info)))
+                } else {
+                    visit(child, explicit: false)
+                }
             }
             return
         }
-        // `lstat`, as `FileManager.attributesOfItem` (a link to a file inside a folder is passed
-        // over), without building an attributes dictionary for every file.
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            if explicit { problems.append(Problem(path: path, reason: "not a regular file")) }
-            return
-        }
-        // The date as Foundation computes it from the same fields.
-        let modifiedAt = Date(
+        // Not a folder and not a regular file by `lstat` (checked first, as
+        // `FileManager.attributesOfItem` would): a link to a file, a device, a socket.
+        if explicit { problems.append(Problem(path: path, reason: "not a regular file")) }
+    }
+
+    /// The date as Foundation computes it from the same fields.
+    private static func modificationDate(_ info: stat) -> Date {
+        Date(
             timeIntervalSinceReferenceDate: TimeInterval(info.st_mtim.tv_sec)
                 - Date.timeIntervalBetween1970AndReferenceDate
                 + 1.0e-9 * TimeInterval(info.st_mtim.tv_nsec))
-        files.append(File(path: path, size: Int64(info.st_size), modifiedAt: modifiedAt))
     }
 }

@@ -165,15 +165,15 @@ public struct Indexer: Sendable {
         if let state, state.size == file.size, Self.sameMillisecond(state.modifiedAt, file.modifiedAt) {
             return .unchanged
         }
-        let url = URL(fileURLWithPath: file.path)
+        // A file, not a folder: without the hint, `URL` asks the file system.
+        let url = URL(fileURLWithPath: file.path, isDirectory: false)
         let document: LoadedDocument
         let hash: String
         do {
             // The file is read once: the same bytes are hashed and loaded.
             if file.size <= loader.configuration.maxFileSize,
-                let data = FileManager.default.contents(atPath: file.path)
+                let bytes = FileReader.contents(atPath: file.path)
             {
-                let bytes = [UInt8](data)
                 hash = SHA256.hex(bytes)
                 if let state, state.contentHash == hash {
                     try await store.touchDocument(

@@ -4,10 +4,13 @@ enum MarkdownInline {
     /// `**`/`__` and code-span backticks dropped, `\*` → `*`. Unmatched brackets are kept as written.
     static func plainText(_ input: String) -> String {
         // Fast path: nothing to simplify (a switch, not a set: this scans every byte loaded).
-        let hasMarker = input.utf8.contains { byte in
-            switch byte {
-            case 0x5C, 0x21, 0x5B, 0x2A, 0x5F, 0x60, 0x3C: true  // \ ! [ * _ ` <
-            default: false
+        var input = input
+        let hasMarker = input.withUTF8 { bytes in
+            bytes.contains { byte in
+                switch byte {
+                case 0x5C, 0x21, 0x5B, 0x2A, 0x5F, 0x60, 0x3C: true  // \ ! [ * _ ` <
+                default: false
+                }
             }
         }
         guard hasMarker else { return input }

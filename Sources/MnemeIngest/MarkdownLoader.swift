@@ -53,7 +53,7 @@ public struct MarkdownLoader: Sendable {
                 continue
             }
             // Most lines are plain text: only a few leading characters can start a construct.
-            guard let lead = line.utf8.first(where: { $0 != 0x20 }), Self.constructLeads.contains(lead) else {
+            guard let lead = line.utf8.first(where: { $0 != 0x20 }), Self.canStartConstruct(lead) else {
                 paragraph.append(line)
                 continue
             }
@@ -90,7 +90,16 @@ public struct MarkdownLoader: Sendable {
 
 extension MarkdownLoader {
     /// First non-space bytes that can start a heading, fence, rule, setext underline or link definition.
-    static let constructLeads: Set<UInt8> = Set("#`~=-*_[".utf8)
+    /// (A switch, not a set: this runs on every line.)
+    @inline(__always)
+    static func canStartConstruct(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "#"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "="), UInt8(ascii: "-"),
+            UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["):
+            true
+        default: false
+        }
+    }
 
     /// `line` without leading and trailing tabs, space separators and U+200B (what
     /// `trimmingCharacters(in: .whitespaces)` removes), without bridging to `NSString`: this runs

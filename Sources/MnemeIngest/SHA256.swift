@@ -61,12 +61,16 @@ public struct SHA256 {
         let savedLength = length
         update(tail)
         length = savedLength
-        let hex: [Character] = Array("0123456789abcdef")
-        var out = ""
-        for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(hex[Int((word >> UInt32(shift)) & 0xf)]) }
+        // Digits as bytes, decoded once (appending 64 `Character`s cost as much as hashing a
+        // small file).
+        var digits = [UInt8](repeating: 0, count: 64)
+        for (index, word) in state.enumerated() {
+            for nibble in 0..<8 {
+                let value = UInt8(truncatingIfNeeded: word >> UInt32(28 - 4 * nibble)) & 0xf
+                digits[8 * index + nibble] = value < 10 ? 0x30 + value : 0x57 + value
+            }
         }
-        return out
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// The digest of `bytes`, in lowercase hex.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns file bytes into text, or decides they are binary.
 ///
 /// Rules, in order:
@@ -27,16 +29,32 @@ struct TextDecoder {
         var body = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes[3...] }
 
+        // One pass over the bytes: NULs, other control characters, carriage returns, and whether
+        // any byte is not ASCII (pure ASCII needs no UTF-8 validation).
         var controls = 0
-        for byte in body {
-            if byte == 0 { return .binary("NUL bytes") }
-            if byte < 0x20, !(0x09...0x0D).contains(byte), byte != 0x1B { controls += 1 }
+        var hasCR = false
+        var union: UInt8 = 0
+        let nul = body.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                union |= byte
+                if byte < 0x20 {
+                    if byte == 0 { return true }
+                    if byte == 0x0D {
+                        hasCR = true
+                    } else if byte < 0x09 || byte > 0x0D, byte != 0x1B {
+                        controls += 1
+                    }
+                }
+            }
+            return false
         }
+        if nul { return .binary("NUL bytes") }
         if !body.isEmpty, controls * 100 > body.count { return .binary("control characters") }
 
-        let scan = scanUTF8(body)
+        let scan = union < 0x80 ? (multibyte: 0, invalid: 0) : scanUTF8(body)
         if scan.invalid == 0 {
-            return .text(normalizeNewlines(String(decoding: body, as: UTF8.self)), .utf8)
+            let text = String(decoding: body, as: UTF8.self)
+            return .text(hasCR ? normalizeNewlines(text) : text, .utf8)
         }
         if scan.invalid * 10 > body.count * 3 {
             // Latin-1 prose is mostly ASCII letters and spaces; random or compressed data is not.
@@ -153,7 +171,7 @@ struct TextDecoder {
     /// Replaces CRLF and lone CR with LF (Swift treats "\r\n" as one Character, which would defeat
     /// line splitting).
     static func normalizeNewlines(_ string: String) -> String {
-        guard string.utf8.contains(0x0D) else { return string }
+        guard containsCR(string) else { return string }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for scalar in string.unicodeScalars {
@@ -166,6 +184,17 @@ struct TextDecoder {
             }
         }
         return String(out)
+    }
+
+    /// Whether the string holds a carriage return: `memchr` over contiguous UTF-8 (every loaded
+    /// document is checked, and the generic `contains` walks the view an index at a time).
+    static func containsCR(_ string: String) -> Bool {
+        if let found = string.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        }) {
+            return found
+        }
+        return string.utf8.contains(0x0D)
     }
 
     /// Names well-known binary formats by their leading bytes.

@@ -9,12 +9,13 @@ enum TextSplitter {
     /// Sentences of `text`: a sentence ends after `.`, `!`, `?`, `…`, `。`, `！`, `？` followed
     /// by white space, or at a line break. Leading white space is not part of a sentence.
     static func sentences(in text: String, base: Int) -> [Piece] {
+        // A switch, not `String.unicodeScalars.contains`: this runs for every scalar of a long block.
         split(text, base: base) { scalar, next in
-            if scalar == "\n" { return true }
-            guard "。！？".unicodeScalars.contains(scalar) || ".!?…".unicodeScalars.contains(scalar) else {
-                return false
+            switch scalar {
+            case "\n", "。", "！", "？": return true
+            case ".", "!", "?", "…": return next.map(DocumentBuilder.isWhitespace) ?? true
+            default: return false
             }
-            return next == nil || next!.properties.isWhitespace || "。！？".unicodeScalars.contains(scalar)
         }
     }
 
@@ -27,7 +28,7 @@ enum TextSplitter {
         var index = text.unicodeScalars.startIndex
         while index != text.unicodeScalars.endIndex {
             let scalar = text.unicodeScalars[index]
-            if scalar.properties.isWhitespace {
+            if DocumentBuilder.isWhitespace(scalar) {
                 if let begin = start {
                     pieces.append(
                         Piece(
@@ -59,7 +60,7 @@ enum TextSplitter {
         while index != scalars.endIndex {
             let scalar = scalars[index]
             let nextIndex = scalars.index(after: index)
-            if start == nil, !scalar.properties.isWhitespace {
+            if start == nil, !DocumentBuilder.isWhitespace(scalar) {
                 start = index
                 startOffset = offset
             }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Collects the chunks of a batch of documents in a temporary table and moves them into `chunk`
 /// with one statement.
@@ -43,6 +44,9 @@ enum ChunkStaging {
     }
 
     /// Stages the chunks of one stored document.
+    ///
+    /// Bound through SQLite's C interface, the texts without a copy (`SQLITE_STATIC`, unbound before
+    /// the strings go away): GRDB's arguments box and copy every value, and this runs for every chunk.
     static func add(_ db: Database, _ input: DocumentInput, documentID: Int64) throws {
         let insert = try db.cachedStatement(
             sql: """
@@ -51,12 +55,48 @@ enum ChunkStaging {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
-        for (ordinal, chunk) in input.chunks.enumerated() {
-            try insert.execute(arguments: [
-                documentID, ordinal, input.title, chunk.headingPath.joined(separator: Store.headingSeparator),
-                chunk.text, chunk.startOffset, chunk.endOffset, chunk.tokenCount,
-            ])
+        let handle = insert.sqliteStatement
+        defer { sqlite3_clear_bindings(handle) }
+        var title = input.title
+        try title.withUTF8 { title in
+            for (ordinal, chunk) in input.chunks.enumerated() {
+                var path = chunk.headingPath.joined(separator: Store.headingSeparator)
+                var text = chunk.text
+                let code = path.withUTF8 { path in
+                    text.withUTF8 { text in
+                        sqlite3_bind_int64(handle, 1, documentID)
+                        sqlite3_bind_int64(handle, 2, Int64(ordinal))
+                        bindText(handle, 3, title)
+                        bindText(handle, 4, path)
+                        bindText(handle, 5, text)
+                        sqlite3_bind_int64(handle, 6, Int64(chunk.startOffset))
+                        sqlite3_bind_int64(handle, 7, Int64(chunk.endOffset))
+                        sqlite3_bind_int64(handle, 8, Int64(chunk.tokenCount))
+                        let code = sqlite3_step(handle)
+                        sqlite3_reset(handle)
+                        return code
+                    }
+                }
+                try check(code, insert, db)
+            }
         }
+    }
+
+    /// Throws SQLite's error unless `code` says the statement ran to completion.
+    static func check(_ code: Int32, _ statement: Statement, _ db: Database) throws {
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+        }
+    }
+
+    /// Binds UTF-8 text without copying it (an empty text as `''`, never `NULL`); the bytes must
+    /// outlive the binding (the caller clears it).
+    static func bindText(_ handle: SQLiteStatement, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let empty: StaticString = ""
+        let start = UnsafeRawPointer(bytes.baseAddress ?? empty.utf8Start).assumingMemoryBound(to: CChar.self)
+        sqlite3_bind_text(handle, index, start, Int32(bytes.count), nil)
     }
 
     /// Moves the staged chunks into `chunk` (and, by its trigger, into `chunk_fts`) in staging

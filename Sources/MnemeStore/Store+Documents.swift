@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import GRDBSQLite
 
 extension Store {
     /// Separates the headings of a chunk's heading path in the database.
@@ -82,26 +83,59 @@ extension Store {
 
     /// Replaces the document row (its old chunks go with it, by cascade); the caller stages the
     /// new chunks. Statements are cached: indexing runs them for every document, and preparing
-    /// the `DELETE` compiles the cascades and full-text triggers each time.
+    /// the `DELETE` compiles the cascades and full-text triggers each time. Values are bound through
+    /// SQLite's C interface, texts without a copy (as ``ChunkStaging/add(_:_:documentID:)``).
     private static func replaceDocument(_ db: Database, _ input: DocumentInput, tenantID: Int64, collectionID: Int64)
         throws -> StoredDocument
     {
-        try db.cachedStatement(sql: "DELETE FROM document WHERE collection_id = ? AND uri = ?")
-            .execute(arguments: [collectionID, input.uri])
         let restricted: Bool
         if case .restricted = input.visibility { restricted = true } else { restricted = false }
         let indexedAt = Timestamp.now()
-        try db.cachedStatement(
+        let delete = try db.cachedStatement(sql: "DELETE FROM document WHERE collection_id = ? AND uri = ?")
+        let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO document (tenant_id, collection_id, uri, title, format, size, modified_at,
                     content_hash, visibility, chunk_count, indexed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
-            tenantID, collectionID, input.uri, input.title, input.format, input.size,
-            Timestamp.millis(input.modifiedAt), input.contentHash, restricted ? "restricted" : "tenant",
-            input.chunks.count, indexedAt,
-        ])
+        )
+        let (deleteHandle, insertHandle) = (delete.sqliteStatement, insert.sqliteStatement)
+        defer {
+            sqlite3_clear_bindings(deleteHandle)
+            sqlite3_clear_bindings(insertHandle)
+        }
+        var (uri, title, format, hash) = (input.uri, input.title, input.format, input.contentHash)
+        var visibility = restricted ? "restricted" : "tenant"
+        try uri.withUTF8 { uri in
+            sqlite3_bind_int64(deleteHandle, 1, collectionID)
+            ChunkStaging.bindText(deleteHandle, 2, uri)
+            let deleted = sqlite3_step(deleteHandle)
+            sqlite3_reset(deleteHandle)
+            try ChunkStaging.check(deleted, delete, db)
+            let inserted = title.withUTF8 { title in
+                format.withUTF8 { format in
+                    hash.withUTF8 { hash in
+                        visibility.withUTF8 { visibility in
+                            sqlite3_bind_int64(insertHandle, 1, tenantID)
+                            sqlite3_bind_int64(insertHandle, 2, collectionID)
+                            ChunkStaging.bindText(insertHandle, 3, uri)
+                            ChunkStaging.bindText(insertHandle, 4, title)
+                            ChunkStaging.bindText(insertHandle, 5, format)
+                            sqlite3_bind_int64(insertHandle, 6, input.size)
+                            sqlite3_bind_int64(insertHandle, 7, Timestamp.millis(input.modifiedAt))
+                            ChunkStaging.bindText(insertHandle, 8, hash)
+                            ChunkStaging.bindText(insertHandle, 9, visibility)
+                            sqlite3_bind_int64(insertHandle, 10, Int64(input.chunks.count))
+                            sqlite3_bind_int64(insertHandle, 11, indexedAt)
+                            let code = sqlite3_step(insertHandle)
+                            sqlite3_reset(insertHandle)
+                            return code
+                        }
+                    }
+                }
+            }
+            try ChunkStaging.check(inserted, insert, db)
+        }
         let documentID = db.lastInsertedRowID
         if case .restricted(let users, let groups) = input.visibility {
             let grants = users.map { ("user", $0) } + groups.map { ("group", $0) }

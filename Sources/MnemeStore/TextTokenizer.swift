@@ -29,7 +29,9 @@ final class TextTokenizer: FTS5CustomTokenizer {
         let context: UnsafeMutableRawPointer?
         let callback: FTS5TokenCallback
         let prefix: Bool
-        let memo: StemMemo
+        // Unowned: the tokenizer holds the memo for longer than any call, and copying this struct
+        // for every token would otherwise retain and release it.
+        unowned(unsafe) let memo: StemMemo
     }
 
     func tokenize(

@@ -1,6 +1,16 @@
 /// Receives token ids from the encoder.
 protocol TokenSink {
     mutating func append(_ token: UInt32)
+    /// Encodes one pre-tokenizer piece, `text[start ..< end]`, into this sink (by default with
+    /// ``Vocabulary/encodePiece(_:_:_:into:)``; a counting sink may take counts from a memo).
+    mutating func encodePiece(_ text: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ vocabulary: Vocabulary)
+}
+
+extension TokenSink {
+    @inline(__always)
+    mutating func encodePiece(_ text: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ vocabulary: Vocabulary) {
+        vocabulary.encodePiece(text, start, end, into: &self)
+    }
 }
 
 /// Collects token ids as `Int`s.

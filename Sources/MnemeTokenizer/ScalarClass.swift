@@ -48,6 +48,18 @@ enum ScalarClass {
         return flags
     }
 
-    /// Classes of U+0000 ... U+FFFF, built once on first use (thread-safe lazy global).
-    static let basicPlane: [UInt8] = (0..<0x1_0000).map { compute(UInt32($0)) }
+    /// Classes of U+0000 ... U+FFFF, expanded from ``basicPlaneRuns`` once on first use (thread-safe
+    /// lazy global).
+    static let basicPlane: [UInt8] = expand(basicPlaneRuns)
+
+    /// A table of 65,536 classes from runs of `start << 8 | flags`.
+    static func expand(_ runs: [UInt32]) -> [UInt8] {
+        var table = [UInt8](repeating: 0, count: 0x1_0000)
+        for (index, run) in runs.enumerated() {
+            let start = Int(run >> 8)
+            let end = index + 1 < runs.count ? Int(runs[index + 1] >> 8) : 0x1_0000
+            for value in start..<end { table[value] = UInt8(truncatingIfNeeded: run) }
+        }
+        return table
+    }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An exact byte-pair-encoding tokenizer, compatible with OpenAI's `tiktoken` for `cl100k_base` and
 /// `o200k_base` (identical token ids).
 ///
@@ -31,6 +33,9 @@ public final class Tokenizer: Sendable {
     let vocabulary: Vocabulary
     private let specialById: [Int: [UInt8]]
     private let specialBytes: [(bytes: [UInt8], id: Int, name: String)]
+    /// Memos of piece counts for ``count(_:)``, each lent to one call at a time (at most as many as
+    /// calls ever ran at once).
+    private let countMemos = Mutex<[PieceCountMemo]>([])
 
     /// Creates a tokenizer from the contents of a `.tiktoken` file.
     ///
@@ -79,7 +84,24 @@ public final class Tokenizer: Sendable {
     }
 
     /// Number of tokens `encodeOrdinary(text)` would return, without building the array.
+    ///
+    /// The counts of pre-tokenizer pieces are remembered between calls (``PieceCountMemo``), in
+    /// memos lent to one call at a time; a count is always exactly the one encoding gives.
     public func count(_ text: String) -> Int {
+        let memo = countMemos.withLock { $0.popLast() } ?? PieceCountMemo()
+        defer { countMemos.withLock { $0.append(memo) } }
+        return count(text, memo: memo)
+    }
+
+    /// ``count(_:)`` with a given memo (tests use small ones to force replacements).
+    func count(_ text: String, memo: PieceCountMemo) -> Int {
+        var sink = MemoCountSink(memo: memo)
+        withUTF8(text) { encodeChunk($0, 0, $0.count, into: &sink) }
+        return sink.count
+    }
+
+    /// ``count(_:)`` without the memo: every piece is merged.
+    func countUncached(_ text: String) -> Int {
         var sink = TokenCountSink()
         withUTF8(text) { encodeChunk($0, 0, $0.count, into: &sink) }
         return sink.count
@@ -105,13 +127,13 @@ public final class Tokenizer: Sendable {
             case .cl100kBase:
                 while position < end {
                     let pieceEnd = splitter.nextEndCl100k(from: position)
-                    vocabulary.encodePiece(base, position, pieceEnd, into: &sink)
+                    sink.encodePiece(base, position, pieceEnd, vocabulary)
                     position = pieceEnd
                 }
             case .o200kBase:
                 while position < end {
                     let pieceEnd = splitter.nextEndO200k(from: position)
-                    vocabulary.encodePiece(base, position, pieceEnd, into: &sink)
+                    sink.encodePiece(base, position, pieceEnd, vocabulary)
                     position = pieceEnd
                 }
             }

@@ -18,6 +18,10 @@ extension RetrievalBench {
                 try Data(text.utf8).write(to: dir.appendingPathComponent("\(doc.id).md"))
             }
         }
+        // Every timed step starts with the file system settled: the files just written (and the
+        // previous step's database) are flushed first, so that no step's `fdatasync` waits behind
+        // the write-back of another step's data.
+        sync()
         let tokenizer = try Tokenizer.shared(.o200kBase)
         let chunker = Chunker(count: { tokenizer.count($0) })
         let store = try Store(path: folder.appendingPathComponent("index.sqlite").path)
@@ -48,6 +52,7 @@ extension RetrievalBench {
         }
         try lines.write(to: chunkFile)
 
+        sync()
         let storeOnly = try Store(path: folder.appendingPathComponent("store-only.sqlite").path)
         let clock = ContinuousClock()
         let started = clock.now
@@ -79,6 +84,7 @@ extension RetrievalBench {
             row("mneme index (load, chunk with o200k counts, hash, store, stemmed FTS5)", seconds, cpu),
             row("Mneme store only (the same chunks into Store.replaceDocuments, stemmed FTS5)", storeSeconds, storeCPU),
         ]
+        sync()
         if let peer = runPython(["bench_index_peer.py", chunkFile.path, folder.path, String(batch)]),
             let bare = peer["seconds_bare"] as? Double, let bareCPU = peer["cpu_bare"] as? Double,
             let schema = peer["seconds_schema"] as? Double, let schemaCPU = peer["cpu_schema"] as? Double,

@@ -95,3 +95,39 @@ import Testing
         #expect(try await store.replaceDocuments([], tenant: "acme").isEmpty)
     }
 }
+
+extension DocumentBatchTests {
+    /// Chunks are bound without copying: empty texts stay `''` (never `NULL`), and offsets, counts
+    /// and every kind of text arrive exactly.
+    @Test func emptyAndNonASCIITextsAndNumbersAreStoredExactly() async throws {
+        let temp = try TemporaryStore()
+        let store = temp.store
+        let texts = ["", "отпуск 😀 naïve", String(repeating: "long text ", count: 5_000), "x"]
+        let input = DocumentInput(
+            collection: "c", uri: "empty-title.md", title: "", format: "markdown", size: 1,
+            modifiedAt: Date(timeIntervalSince1970: 1_700_000_000), contentHash: "h",
+            chunks: texts.enumerated().map { index, text in
+                NewChunk(
+                    headingPath: index == 1 ? ["Раздел", "Sub"] : [], text: text, startOffset: index * 1_000_003,
+                    endOffset: index * 1_000_003 + 7, tokenCount: Int(Int32.max) + index)
+            }
+        )
+        try await store.replaceDocuments([input], tenant: "acme")
+        let rows = try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT title, heading_path, text, typeof(heading_path) AS kind, start_offset, end_offset,
+                        token_count FROM chunk ORDER BY id
+                    """)
+        }
+        #expect(rows.map { $0["text"] as String } == texts)
+        #expect(rows.map { $0["title"] as String } == ["", "", "", ""])
+        #expect(rows.map { $0["heading_path"] as String } == ["", "Раздел\nSub", "", ""])
+        #expect(rows.allSatisfy { ($0["kind"] as String) == "text" })
+        #expect(rows.map { $0["start_offset"] as Int } == (0..<4).map { $0 * 1_000_003 })
+        #expect(rows.map { $0["end_offset"] as Int } == (0..<4).map { $0 * 1_000_003 + 7 })
+        #expect(rows.map { $0["token_count"] as Int } == (0..<4).map { Int(Int32.max) + $0 })
+        #expect(try await store.integrityCheck().isEmpty)
+    }
+}

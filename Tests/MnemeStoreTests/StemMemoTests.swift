@@ -31,3 +31,34 @@ import Testing
         #expect(stem("policies", memo: memo) == "polici")
     }
 }
+
+extension StemMemoTests {
+    @Test func equalBytesFindsEveryDifference() {
+        for count in 1...40 {
+            let a = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ 3) }
+            a.withUnsafeBytes { first in
+                #expect(StemMemo.equalBytes(first.baseAddress!, first.baseAddress!, count))
+                for position in 0..<count {
+                    var b = a
+                    b[position] ^= 0x01
+                    b.withUnsafeBytes { second in
+                        #expect(!StemMemo.equalBytes(first.baseAddress!, second.baseAddress!, count))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func hashDependsOnEveryByteAndTheLength() {
+        func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { StemMemo.hash($0) } }
+        let word = Array("internationalization".utf8)
+        var seen = Set([hash(word)])
+        for position in word.indices {
+            var changed = word
+            changed[position] ^= 0x20
+            seen.insert(hash(changed))
+        }
+        seen.insert(hash(Array(word.dropLast())))
+        #expect(seen.count == word.count + 2)
+    }
+}
