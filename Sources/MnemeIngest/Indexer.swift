@@ -23,10 +23,14 @@ public struct Indexer: Sendable {
     public let store: Store
     public let loader: DocumentLoader
     public let chunker: Chunker
-    /// How many changed documents are stored per transaction (a batch also ends once its files
-    /// reach 32 MiB, to bound memory). Larger batches write faster (FTS5 writes one index segment per batch)
-    /// and a crash loses at most the batch being written.
-    public var batchSize = 256
+    /// The most changed documents stored per transaction (a batch also ends once its files
+    /// reach 32 MiB, to bound memory). Larger batches write faster (FTS5 writes one index segment
+    /// per batch, and each commit has a cost) and a crash loses at most the batch being written.
+    /// The first batches are smaller — ``firstBatchSize``, doubling up to this — so that writing
+    /// starts while the rest is loaded.
+    public var batchSize = 1024
+    /// The size of the first batch of a run (see ``batchSize``).
+    public var firstBatchSize = 128
     /// How many files are loaded and chunked at once (default: the number of active cores).
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
     private let logger: Logger
@@ -58,6 +62,7 @@ public struct Indexer: Sendable {
         var status = IndexProgress(filesTotal: files.count, bytesTotal: files.reduce(0) { $0 + $1.size })
         var pending: [DocumentInput] = []
         var pendingBytes: Int64 = 0
+        var batchLimit = max(1, min(firstBatchSize, batchSize))
         // One batch is written while the next is loaded and chunked; a write's error surfaces
         // when the next batch is handed over, or at the end.
         var writing: Task<Void, any Error>?
@@ -110,7 +115,8 @@ public struct Indexer: Sendable {
                     report.bytes += input.size
                     pending.append(input)
                     pendingBytes += input.size
-                    if pending.count >= batchSize || pendingBytes >= Self.batchBytes {
+                    if pending.count >= batchLimit || pendingBytes >= Self.batchBytes {
+                        batchLimit = min(batchLimit * 2, batchSize)
                         try await commit(pending)
                         pending.removeAll()
                         pendingBytes = 0
@@ -132,6 +138,9 @@ public struct Indexer: Sendable {
             !seen.contains(uri) && roots.contains { uri == $0 || uri.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
         report.removed += try await store.removeDocuments(gone.values.map(\.id), tenant: target.tenant)
+        // A run that wrote ends with its pages copied into the database file (a passive
+        // checkpoint: it never waits for readers), rather than leaving them to the log.
+        if report.added + report.updated + report.removed > 0 { try await store.checkpoint(truncating: false) }
         report.duration = clock.now - started
         logger.info(
             "indexed",

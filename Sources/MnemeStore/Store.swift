@@ -54,6 +54,7 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Reads map the file instead of copying pages: searches touch many index pages.
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
             db.add(tokenizer: TextTokenizer.self)
             RankFunction.register(db)
         }
@@ -140,10 +141,14 @@ public final class Store: Sendable {
         }
     }
 
-    /// Copies the write-ahead log into the database file and truncates the log.
-    public func checkpoint() async throws {
+    /// Copies the write-ahead log into the database file and truncates the log (waiting for
+    /// readers to finish), or, with `truncating: false`, copies what no reader still needs
+    /// without waiting (SQLite's passive checkpoint).
+    public func checkpoint(truncating: Bool = true) async throws {
         do {
-            _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try await pool.writeWithoutTransaction { db in
+                try db.checkpoint(truncating ? .truncate : .passive)
+            }
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
         }
