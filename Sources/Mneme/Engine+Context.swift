@@ -3,6 +3,7 @@ public import MnemeContext
 public import MnemeProviders
 public import MnemeStore
 import MnemeTokenizer
+import MnemeTuning
 
 /// A turn ready to send: the route, the assembled context and the provider request.
 public struct PreparedTurn: Sendable {
@@ -61,12 +62,17 @@ extension Engine {
     ) async throws -> PreparedTurn {
         let userID = user.externalID
         let scope = user.scope
+        // The session (for its persona) and the tenant's registered routes are read at once.
+        let store = self.store
+        async let registered = RegisteredRoutes.routes(store: store, tenantID: scope.tenantID, tenant: tenant)
         var personaID = options.persona
         if personaID == nil, let session, let stored = try await store.session(session, for: scope) {
             personaID = stored.persona
         }
         let persona = try persona(personaID)
-        let decision = try await router(tenantID: scope.tenantID, tenant: tenant).decide(
+        let router = RegisteredRoutes.router(
+            configured: configuration.routes, registered: try await registered, defaultTarget: defaultTarget)
+        let decision = try router.decide(
             RoutingContext(
                 tenant: tenant, userAttributes: user.attributes, persona: persona.id, requestedModel: options.model)
         )
@@ -75,7 +81,6 @@ extension Engine {
         let count = tokenCounter(model: decision.target.model, exact: exact)
 
         // The reads are independent: run them at once (SQLite WAL readers in parallel).
-        let store = self.store
         let configuration = self.configuration
         async let factsRead = store.facts(for: scope)
         async let examplesRead = store.examples(tenantID: scope.tenantID, persona: persona.id, matching: message)

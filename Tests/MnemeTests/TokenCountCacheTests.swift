@@ -1,3 +1,4 @@
+import MnemeTokenizer
 import Testing
 
 @testable import Mneme
@@ -38,5 +39,21 @@ import Testing
         _ = cache.count("text 0", encoding: "o200k_base", measure: recorder.count)
         _ = cache.count("text \(TokenCountCache.capacity)", encoding: "o200k_base", measure: recorder.count)
         #expect(recorder.asked.count == TokenCountCache.capacity + 2)
+    }
+
+    /// Canonically equivalent texts are equal `String`s but different bytes, and tokenizers count
+    /// bytes: each keeps its own count.
+    @Test func textsAreKeptByTheirBytes() throws {
+        let cache = TokenCountCache()
+        let tokenizer = try Tokenizer.shared(.o200kBase)
+        let composed = "café déjà vu"
+        let decomposed = "cafe\u{301} de\u{301}ja\u{300} vu"
+        #expect(composed == decomposed, "equal as Swift strings")
+        #expect(tokenizer.count(composed) != tokenizer.count(decomposed), "different tokens")
+        #expect(cache.count(composed, encoding: "o200k_base", measure: tokenizer.count) == tokenizer.count(composed))
+        #expect(
+            cache.count(decomposed, encoding: "o200k_base", measure: tokenizer.count) == tokenizer.count(decomposed))
+        #expect(cache.count(composed, encoding: "o200k_base", measure: { _ in -1 }) == tokenizer.count(composed))
+        #expect(cache.count("", encoding: "o200k_base", measure: { _ in 0 }) == 0)
     }
 }
