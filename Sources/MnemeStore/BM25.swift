@@ -14,9 +14,20 @@ struct BM25 {
     /// `hits` ordered by their score for `terms` (each with its weight, idf included), best
     /// first; the hits come back with those scores.
     func rerank(_ hits: [ChunkHit], terms: [QueryTerm], weights: [Double]) -> [ChunkHit] {
-        var index: [String: Int] = [:]
-        for (position, term) in terms.enumerated() where index[term.key] == nil { index[term.key] = position }
-        var known: [String: Int] = [:]
+        WordStems.shared.withLock { memo in rerank(hits, terms: terms, weights: weights, stems: &memo) }
+    }
+
+    /// ``rerank(_:terms:weights:)`` with the stems of the hits' words from `memo`.
+    private func rerank(_ hits: [ChunkHit], terms: [QueryTerm], weights: [Double], stems memo: inout WordStems)
+        -> [ChunkHit]
+    {
+        memo.trim()
+        // The position of each term's stem (the first term with it).
+        var index: [Int: Int] = [:]
+        for (position, term) in terms.enumerated() {
+            let stem = memo.id(ofStem: term.key)
+            if index[stem] == nil { index[stem] = position }
+        }
         var frequencies = [Double](repeating: 0, count: terms.count)
         let scored = hits.map { hit -> ChunkHit in
             for position in frequencies.indices { frequencies[position] = 0 }
@@ -24,15 +35,11 @@ struct BM25 {
             let columns = [hit.title, hit.headingPath.joined(separator: " "), hit.text]
             for (column, text) in columns.enumerated() {
                 let weight = column < columnWeights.count ? columnWeights[column] : 1
-                length += WordScanner.forEachWord(text) { word in
-                    let position: Int
-                    if let cached = known[word] {
-                        position = cached
-                    } else {
-                        position = index[StemCache.stem(word.lowercased())] ?? -1
-                        known[word] = position
+                var text = text
+                length += text.withUTF8 { bytes in
+                    WordScanner.forEachWord(in: bytes) { word in
+                        if let position = index[memo.stem(of: word).stem] { frequencies[position] += weight }
                     }
-                    if position >= 0 { frequencies[position] += weight }
                 }
             }
             var score = 0.0

@@ -1,9 +1,9 @@
 import MnemeStemming
 import Synchronization
 
-/// The stems of words as written, numbered and remembered between searches: snippets and
-/// feedback read the words of a few chunks per search, and the same words come back search
-/// after search.
+/// The stems of words as written, numbered and remembered between searches: snippets, feedback
+/// and the re-ranking of fetched text (``BM25``) read the words of a few chunks per search, and the
+/// same words come back search after search.
 ///
 /// A word is looked up by its UTF-8 bytes in a ``WordTable`` (no `String`, no SipHash); it is
 /// lower-cased, stemmed (``Stemmer``) and checked for feedback once. Stems are numbered too, so

@@ -1,3 +1,4 @@
+import MnemeStemming
 import Testing
 
 @testable import MnemeStore
@@ -44,14 +45,14 @@ struct SnippetTests {
 
     /// The implementation before it walked bytes: scalar views and a `String` per token.
     private func reference(_ text: String, terms: [String], words: Int) -> String {
-        let stems = Set(terms.map { StemCache.stem($0.lowercased()) })
+        let stems = Set(terms.map { Stemmer.stem($0.lowercased()) })
         let tokens = text.unicodeScalars.split(whereSeparator: FullTextQuery.isSpace)
         if tokens.isEmpty { return "" }
         let matched = tokens.map { token -> Bool in
             var word = String.UnicodeScalarView()
             for scalar in token where FullTextQuery.isWordScalar(scalar) { word.append(scalar) }
             let key = String(word)
-            return !key.isEmpty && stems.contains(StemCache.stem(key.lowercased()))
+            return !key.isEmpty && stems.contains(Stemmer.stem(key.lowercased()))
         }
         let window = min(words, tokens.count)
         var best = 0
